@@ -1,0 +1,1 @@
+"""mkdocs-interview: interview transcripts as chat-style conversations."""

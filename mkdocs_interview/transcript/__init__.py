@@ -1,0 +1,16 @@
+"""The transcript engine: finds speaker turns in a parsed Markdown document and renders them
+as chat blocks. Plain Python-Markdown; nothing here knows about MkDocs."""
+
+from .extension import InterviewExtension, makeExtension
+from .model import Diagnostic, PageOptions, Transcript, Turn
+from .options import page_options
+
+__all__ = [
+    "Diagnostic",
+    "InterviewExtension",
+    "PageOptions",
+    "Transcript",
+    "Turn",
+    "makeExtension",
+    "page_options",
+]

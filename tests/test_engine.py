@@ -1,0 +1,73 @@
+"""Golden tests of the engine: Markdown in, turns and HTML out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+import pytest
+
+from mkdocs_interview.transcript import InterviewExtension, Transcript
+
+from .conftest import GOLDEN, UPDATE_GOLDEN, convert
+
+GOLDEN_INPUTS = sorted(GOLDEN.glob("*.md"))
+
+
+def summary(transcript: Transcript) -> str:
+    turns = "\n".join(f"  {turn.id} {turn.side}: {turn.speaker}" for turn in transcript.turns)
+    problems = "".join(f"\n  ! {d.line}: {d.message}" for d in transcript.diagnostics)
+    return f"<!-- regions: {transcript.regions}\n{turns}{problems}\n-->\n"
+
+
+def golden_output(path: Path) -> str:
+    html, transcript = convert(path.read_text(encoding="utf-8"))
+    return summary(transcript) + html + "\n"
+
+
+@pytest.mark.parametrize("path", GOLDEN_INPUTS, ids=lambda path: path.stem)
+def test_golden(path: Path) -> None:
+    expected_path = path.with_suffix(".html")
+    actual = golden_output(path)
+    if UPDATE_GOLDEN:
+        expected_path.write_text(actual, encoding="utf-8")
+    assert actual == expected_path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", GOLDEN_INPUTS, ids=lambda path: path.stem)
+def test_crlf_changes_nothing(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert convert(text.replace("\n", "\r\n")) == convert(text)
+
+
+def test_bom_before_first_speaker_line() -> None:
+    html, transcript = convert("\ufeff**Sam Rivera**: Hi?\n\n**Ann Lee**: Hello.\n", plugin=True)
+    assert [turn.speaker for turn in transcript.turns] == []  # auto: too short to be a dialogue
+    html, transcript = convert(
+        "---\ninterview: true\n---\n\ufeff**Sam Rivera**: Hi?\n\n**Ann Lee**: Hello.\n"
+    )
+    assert [turn.speaker for turn in transcript.turns] == ["Sam Rivera", "Ann Lee"]
+    assert "\ufeff" not in html
+
+
+def test_plain_extension_by_name_with_meta() -> None:
+    """The engine works in any Python-Markdown pipeline, reading `meta` front matter."""
+    source = "interview: true\n\n**Sam Rivera**: Hi?\n\n**Ann Lee**: Hello.\n"
+    md = markdown.Markdown(extensions=["meta", "mkdocs_interview.markdown"])
+    html = md.convert(source)
+    assert html.count('class="interview-turn"') == 2
+    assert markdown.markdown(source, extensions=["meta", "interview"]) == html
+
+
+def test_plain_extension_settings() -> None:
+    source = "**Sam Rivera**: Hi?\n\n**Ann Lee**: Hello.\n"
+    assert "interview" not in markdown.markdown(source, extensions=[InterviewExtension()])
+    front_matter_only = InterviewExtension(detection="front-matter", speakers=["Sam Rivera"])
+    assert "interview" not in markdown.markdown(source, extensions=[front_matter_only])
+    always = InterviewExtension(detection="always")
+    html = markdown.markdown(source, extensions=[always])
+    assert 'data-side="guest" data-speaker="Ann Lee"' in html
+    hosted = InterviewExtension(detection="always", host="Ann Lee")
+    assert 'data-side="host" data-speaker="Ann Lee"' in markdown.markdown(source, extensions=[hosted])
+    off = InterviewExtension(detection="off", speakers=["Sam Rivera"])
+    assert "interview" not in markdown.markdown(source, extensions=[off])
