@@ -1,0 +1,80 @@
+"""The MkDocs plugin: hooks that hand each page to the transcript engine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from .config import InterviewConfig
+from .meta import front_matter_error
+from .transcript import InterviewExtension, page_options
+
+log = get_plugin_logger("interview")
+
+THEME_DIR = Path(__file__).parent / "templates"
+STYLESHEET = "interview/interview.css"
+
+
+class InterviewPlugin(BasePlugin[InterviewConfig]):
+    """Renders the interview pages of a site as chat conversations."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.extension = InterviewExtension()
+        self.transcripts = 0
+        self.turns = 0
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self.transcripts = self.turns = 0
+        if not self.config.enabled:
+            return config
+        if self.extension not in config.markdown_extensions:
+            config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
+        if str(THEME_DIR) not in config.theme.dirs:
+            config.theme.dirs.append(str(THEME_DIR))
+        if self.config.stylesheet and STYLESHEET not in config.extra_css:
+            config.extra_css.insert(0, STYLESHEET)  # first, so the site's own CSS wins
+        return config
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled:
+            return markdown
+        if not page.meta and (problem := front_matter_error(markdown)):
+            log.warning(f"{page.file.src_uri}: {problem}")
+        options, problems = page_options(page.meta, self.config.detection)
+        for problem in problems:
+            log.warning(f"{page.file.src_uri}: front matter: {problem}")
+        self.extension.page = options
+        return markdown
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled:
+            return html
+        options, transcript = self.extension.page, self.extension.transcript
+        self.extension.page = None
+        if transcript.turns:
+            self.transcripts += 1
+            self.turns += len(transcript.turns)
+        elif options is not None and options.mode == "on" and _opted_in_by_name(page.meta):
+            log.warning(f"{page.file.src_uri}: marked as an interview, but no speaker line found")
+        for diagnostic in transcript.diagnostics:
+            where = f":{diagnostic.line}" if diagnostic.line else ""
+            log.warning(f"{page.file.src_uri}{where}: {diagnostic.message}")
+        return html
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.enabled:
+            log.info(f"{self.transcripts} transcripts, {self.turns} turns")
+
+
+def _opted_in_by_name(meta: dict[str, object]) -> bool:
+    """`interview: true` or a `speakers:` list; a tag alone may mark a post about interviews."""
+    return meta.get("interview") is True or bool(meta.get("speakers"))
