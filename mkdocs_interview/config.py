@@ -6,7 +6,7 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
 
-class InterviewConfig(Config):
+class InterviewConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves __init_subclass__ unannotated
     """Options of the `interview` plugin."""
 
     enabled = opt.Type(bool, default=True)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import frontmatter
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 
 
 def front_matter_error(markdown: str) -> str | None:
@@ -11,7 +11,7 @@ def front_matter_error(markdown: str) -> str | None:
 
     MkDocs silently renders a broken front matter as page text; this says what is wrong.
     """
-    handler = frontmatter.YAMLHandler()
+    handler = YAMLHandler()
     if not handler.detect(markdown):
         return None
     try:

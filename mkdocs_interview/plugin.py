@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import cast
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -19,7 +21,7 @@ THEME_DIR = Path(__file__).parent / "templates"
 STYLESHEET = "interview/interview.css"
 
 
-class InterviewPlugin(BasePlugin[InterviewConfig]):
+class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-call]
     """Renders the interview pages of a site as chat conversations."""
 
     def __init__(self) -> None:
@@ -32,8 +34,9 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):
         self.transcripts = self.turns = 0
         if not self.config.enabled:
             return config
-        if self.extension not in config.markdown_extensions:
-            config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
+        extensions = cast(list[object], config.markdown_extensions)  # names, and instances
+        if self.extension not in extensions:
+            extensions.append(self.extension)
         if str(THEME_DIR) not in config.theme.dirs:
             config.theme.dirs.append(str(THEME_DIR))
         if self.config.stylesheet and STYLESHEET not in config.extra_css:
@@ -72,9 +75,13 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.enabled:
-            log.info(f"{self.transcripts} transcripts, {self.turns} turns")
+            log.info(f"{_count(self.transcripts, 'transcript')}, {_count(self.turns, 'turn')}")
 
 
-def _opted_in_by_name(meta: dict[str, object]) -> bool:
+def _opted_in_by_name(meta: Mapping[str, object]) -> bool:
     """`interview: true` or a `speakers:` list; a tag alone may mark a post about interviews."""
     return meta.get("interview") is True or bool(meta.get("speakers"))
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -68,6 +68,8 @@ def test_plain_extension_settings() -> None:
     html = markdown.markdown(source, extensions=[always])
     assert 'data-side="guest" data-speaker="Ann Lee"' in html
     hosted = InterviewExtension(detection="always", host="Ann Lee")
-    assert 'data-side="host" data-speaker="Ann Lee"' in markdown.markdown(source, extensions=[hosted])
+    assert 'data-side="host" data-speaker="Ann Lee"' in markdown.markdown(
+        source, extensions=[hosted]
+    )
     off = InterviewExtension(detection="off", speakers=["Sam Rivera"])
     assert "interview" not in markdown.markdown(source, extensions=[off])

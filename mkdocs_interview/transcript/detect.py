@@ -6,6 +6,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 from .labels import Label, is_capitalised
 from .model import PageOptions
@@ -46,7 +47,9 @@ def speaker_labels(labels: Sequence[Label], options: PageOptions, root: etree.El
     if options.mode == "off" or not labels:
         return set()
     declared = set(options.speakers)
-    candidates = [label.name for label in labels if label.name in declared or _may_be_person(label.name)]
+    candidates = [
+        label.name for label in labels if label.name in declared or _may_be_person(label.name)
+    ]
     if options.mode == "on":
         return set(candidates)
     return _dialogue_speakers(candidates, root)
@@ -54,8 +57,10 @@ def speaker_labels(labels: Sequence[Label], options: PageOptions, root: etree.El
 
 def _may_be_person(name: str) -> bool:
     lowered = name.casefold()
-    return lowered not in NOT_SPEAKERS and is_capitalised(name) and not lowered.startswith(
-        ("step ", "part ", "option ", "example ", "note ")
+    return (
+        lowered not in NOT_SPEAKERS
+        and is_capitalised(name)
+        and not lowered.startswith(("step ", "part ", "option ", "example ", "note "))
     )
 
 
@@ -67,7 +72,7 @@ def _dialogue_speakers(names: Sequence[str], root: etree.Element) -> set[str]:
     sequence = [name for name in names if name in recurring]
     if len(recurring) < 2 or len(sequence) < _MIN_TURNS:
         return set()
-    switches = sum(1 for before, after in zip(sequence, sequence[1:]) if before != after)
+    switches = sum(1 for before, after in pairwise(sequence) if before != after)
     if switches < _MIN_SWITCH_RATIO * (len(sequence) - 1):
         return set()
     if "?" not in "".join(root.itertext()):

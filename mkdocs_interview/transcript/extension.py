@@ -22,14 +22,17 @@ TREEPROCESSOR_PRIORITY = 12
 class InterviewExtension(Extension):
     """Render interview transcripts as chat blocks.
 
-    Options: `detection` (`auto`, `front-matter`, `always` or `off`), `speakers` (names that are always
-    speakers) and `host`. A host program may set `page` before each conversion to pass a page's
-    own options; the outcome of the last conversion is in `transcript`.
+    Options: `detection` (`auto`, `front-matter`, `always` or `off`), `speakers` (names that
+    are always speakers) and `host`. A host program may set `page` before each conversion to
+    pass a page's own options; the outcome of the last conversion is in `transcript`.
     """
 
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
-            "detection": ["auto", "'auto', 'front-matter' (with the meta extension), 'always' or 'off'"],
+            "detection": [
+                "auto",
+                "'auto', 'front-matter' (with the meta extension), 'always' or 'off'",
+            ],
             "speakers": [[], "Names that are speakers wherever they appear"],
             "host": ["", "The host's name; by default the first speaker"],
         }

@@ -84,7 +84,7 @@ def initials(name: str) -> str:
     if not words:
         return ""
     first = words[0][0]
-    if len(words) == 1 or not first.isascii() and not first.isupper():
+    if len(words) == 1 or (not first.isascii() and not first.isupper()):
         return first.upper()
     return (first + words[-1][0]).upper()
 

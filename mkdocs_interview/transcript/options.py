@@ -31,7 +31,13 @@ def page_options(meta: Mapping[str, Any], detection: str = "auto") -> tuple[Page
     mode: Mode
     if detection == "off" or flag is False:
         mode = "off"
-    elif flag or detection == "always" or speakers or _has_marker(meta.get("categories")) or _has_marker(meta.get("tags")):
+    elif (
+        flag
+        or detection == "always"
+        or speakers
+        or _has_marker(meta.get("categories"))
+        or _has_marker(meta.get("tags"))
+    ):
         mode = "on"
     else:
         mode = "auto" if detection == "auto" else "off"

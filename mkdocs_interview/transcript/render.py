@@ -61,13 +61,22 @@ def _turn_element(region: etree.Element, turn: Turn) -> etree.Element:
     element = etree.SubElement(
         region,
         "div",
-        {"class": "interview-turn", "id": turn.id, "data-speaker": turn.speaker, "data-side": turn.side},
+        {
+            "class": "interview-turn",
+            "id": turn.id,
+            "data-speaker": turn.speaker,
+            "data-side": turn.side,
+        },
     )
     element.text = element.tail = "\n"
     avatar = etree.SubElement(
         element,
         "span",
-        {"class": "interview-avatar", "data-initials": initials(turn.speaker), "aria-hidden": "true"},
+        {
+            "class": "interview-avatar",
+            "data-initials": initials(turn.speaker),
+            "aria-hidden": "true",
+        },
     )
     avatar.tail = "\n"
     name = etree.SubElement(element, "p", {"class": "interview-speaker"})
