@@ -1,0 +1,257 @@
+"""Real site builds: the plugin on each theme, the pages it leaves alone, its log."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from importlib.util import find_spec
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.exceptions import Abort
+
+from .conftest import FIXTURES, GOLDEN
+from .sites import THEMES, Site, content_of, make_site, words
+
+EXPECTED = yaml.safe_load((FIXTURES / "expected.yml").read_text(encoding="utf-8"))
+INTERVIEWS = sorted((FIXTURES / "interviews").glob("*.md"))
+ORDINARY = sorted((FIXTURES / "ordinary").glob("*.md"))
+
+
+def fixture_pages() -> dict[str, str]:
+    pages = {"index.md": "# Fixtures\n"}
+    for folder in ("interviews", "ordinary"):
+        for path in sorted((FIXTURES / folder).glob("*.md")):
+            pages[f"{folder}/{path.name}"] = path.read_text(encoding="utf-8")
+    for path in sorted(GOLDEN.glob("*.md")):
+        pages[f"golden/{path.name}"] = path.read_text(encoding="utf-8")
+    return pages
+
+
+@pytest.fixture(scope="module", params=THEMES)
+def built(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Site, Site]:
+    """The fixture corpus built on one theme, with the plugin and without it."""
+    theme = request.param
+    pages = fixture_pages()
+    with_plugin = make_site(tmp_path_factory.mktemp(f"{theme}-with"), pages, theme=theme).build()
+    without = make_site(tmp_path_factory.mktemp(f"{theme}-without"), pages, theme=theme, plugins=[])
+    return with_plugin, without.build()
+
+
+@pytest.mark.parametrize("path", INTERVIEWS, ids=lambda path: path.stem)
+def test_interview_turns(built: tuple[Site, Site], path: Path) -> None:
+    site, _ = built
+    expected = EXPECTED[path.name]
+    content = content_of(site.html(f"interviews/{path.name}"))
+    turns = content.select("div.interview > div.interview-turn")
+    assert len(turns) == expected["turns"]
+    assert len(content.select("div.interview")) == expected["regions"]
+    speakers = [turn["data-speaker"] for turn in turns]
+    assert list(dict.fromkeys(speakers)) == expected["speakers"]
+    host = expected["speakers"][0]
+    assert [turn["data-side"] for turn in turns] == [
+        "host" if speaker == host else "guest" for speaker in speakers
+    ]
+    assert [turn["id"] for turn in turns] == [f"turn-{n}" for n in range(1, len(turns) + 1)]
+    for turn in turns:
+        speaker = turn.select_one(":scope > .interview-speaker")
+        assert speaker is not None and speaker.get_text() == turn["data-speaker"]
+        assert turn.select_one(":scope > .interview-avatar[data-initials]") is not None
+        body = turn.select_one(":scope > .interview-body")
+        assert body is not None and body.get_text(strip=True)
+        assert not body.select("div.interview"), "a chat nested in a chat"
+
+
+@pytest.mark.parametrize("path", ORDINARY, ids=lambda path: path.stem)
+def test_ordinary_pages_untouched(built: tuple[Site, Site], path: Path) -> None:
+    site, without = built
+    page = f"ordinary/{path.name}"
+    assert str(content_of(site.html(page))) == str(content_of(without.html(page)))
+
+
+def test_no_word_lost(built: tuple[Site, Site]) -> None:
+    site, without = built
+    for page in fixture_pages():
+        lost = words(content_of(without.html(page))) - words(content_of(site.html(page)))
+        assert not lost, f"{page} lost {sorted(lost)}"
+
+
+def test_code_stays_verbatim(built: tuple[Site, Site]) -> None:
+    site, without = built
+    for page in fixture_pages():
+        codes = [str(code) for code in content_of(site.html(page)).select("code")]
+        assert codes == [str(code) for code in content_of(without.html(page)).select("code")]
+
+
+def test_stylesheet_linked_before_the_sites_own(built: tuple[Site, Site]) -> None:
+    site, _ = built
+    assert (site.site_dir / "interview" / "interview.css").is_file()
+    links = [link["href"] for link in site.html("index.md").select("link[rel=stylesheet]")]
+    assert "interview/interview.css" in links
+
+
+def test_build_log(built: tuple[Site, Site]) -> None:
+    site, _ = built
+    turns = sum(expected["turns"] for expected in EXPECTED.values())
+    golden_turns = sum(
+        len(content_of(site.html(f"golden/{path.name}")).select(".interview-turn"))
+        for path in GOLDEN.glob("*.md")
+    )
+    transcripts = len(EXPECTED) + 6  # the golden pages that are interviews
+    assert site.logs == [
+        ("INFO", f"interview: {transcripts} transcripts, {turns + golden_turns} turns")
+    ]
+
+
+def test_user_css_wins(tmp_path: Path) -> None:
+    site = make_site(tmp_path, {"index.md": "# Home\n", "extra.css": ""}, extra_css=["extra.css"])
+    links = [link["href"] for link in site.build().html("index.md").select("link[rel=stylesheet]")]
+    assert links.index("interview/interview.css") < links.index("extra.css")
+
+
+def test_stylesheet_can_be_turned_off(tmp_path: Path) -> None:
+    site = make_site(
+        tmp_path, {"index.md": "# Home\n"}, plugins=[{"interview": {"stylesheet": False}}]
+    )
+    assert "interview.css" not in str(site.build().html("index.md"))
+
+
+PODCAST = (FIXTURES / "interviews" / "podcast-no-front-matter.md").read_text(encoding="utf-8")
+TAGGED = (FIXTURES / "interviews" / "tags-list.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("detection", "chats"),
+    [("auto", {"podcast", "tagged"}), ("front-matter", {"tagged"}), ("off", set())],
+)
+def test_detection_option(tmp_path: Path, detection: str, chats: set[str]) -> None:
+    pages = {
+        "podcast.md": PODCAST,
+        "tagged.md": TAGGED,
+        "off.md": "---\ninterview: false\n---\n" + PODCAST,
+    }
+    site = make_site(tmp_path, pages, plugins=[{"interview": {"detection": detection}}]).build()
+    found = {name.removesuffix(".md") for name in pages if site.html(name).select(".interview")}
+    assert found == chats
+
+
+def test_disabled(tmp_path: Path) -> None:
+    site = make_site(tmp_path, {"index.md": TAGGED}, plugins=[{"interview": {"enabled": False}}])
+    html = site.build().html("index.md")
+    assert not html.select(".interview") and "interview.css" not in str(html)
+    assert site.logs == []
+
+
+@pytest.mark.parametrize(
+    ("options", "error"),
+    [
+        (
+            {"detection": "maybe"},
+            "option 'detection': Expected one of: ('auto', 'front-matter', 'off')",
+        ),
+        ({"stylesheet": "yes"}, "option 'stylesheet': Expected type: <class 'bool'>"),
+    ],
+)
+def test_wrong_option_is_a_config_error(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, options: dict[str, str], error: str
+) -> None:
+    site = make_site(tmp_path, {"index.md": "# Home\n"}, plugins=[{"interview": options}])
+    with pytest.raises(Abort, match="configuration error"):
+        site.config()
+    assert f"Plugin 'interview' {error}" in caplog.text
+
+
+def test_unknown_option_warns(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    site = make_site(tmp_path, {"index.md": "# Home\n"}, plugins=[{"interview": {"colour": "red"}}])
+    site.config()
+    assert (
+        "Plugin 'interview' option 'colour': Unrecognised configuration name: colour" in caplog.text
+    )
+
+
+BROKEN_FRONT_MATTER = "---\ntitle: [unclosed\ninterview: true\n---\n**Sam Rivera**: Hi?\n"
+
+
+def test_broken_front_matter_warns_and_builds(tmp_path: Path) -> None:
+    site = make_site(tmp_path, {"index.md": "# Home\n", "broken.md": BROKEN_FRONT_MATTER}).build()
+    assert site.warnings == [
+        "interview: broken.md: front matter is not valid YAML at line 3: "
+        "did not find expected ',' or ']'"
+    ]
+    assert site.page_path("broken.md").is_file()
+
+
+def test_front_matter_problems_warn(tmp_path: Path) -> None:
+    pages = {
+        "index.md": "---\ninterview: sometimes\nspeakers: Sam\n---\n# Home\n",
+        "empty.md": "---\ninterview: true\n---\nNo speaker lines here.\n",
+    }
+    site = make_site(tmp_path, pages).build()
+    assert site.warnings == [
+        "interview: index.md: front matter: 'speakers' must be a list of names",
+        "interview: index.md: front matter: 'interview' must be true or false, not 'sometimes'",
+        "interview: empty.md: marked as an interview, but no speaker line found",
+    ]
+
+
+def test_strict_fails_on_a_warning(tmp_path: Path) -> None:
+    site = make_site(
+        tmp_path, {"index.md": "# Home\n", "broken.md": BROKEN_FRONT_MATTER}, strict=True
+    )
+    with pytest.raises(Abort, match="1 warnings"):
+        site.build()
+
+
+def test_bom_and_crlf_files(tmp_path: Path) -> None:
+    source = (FIXTURES / "interviews" / "jekyll-post.md").read_text(encoding="utf-8")
+    pages = {
+        "bom.md": "\ufeff" + source,
+        "crlf.md": source.replace("\n", "\r\n").encode(),
+        "lf.md": source,
+    }
+    site = make_site(tmp_path, pages).build()
+    expected = str(content_of(site.html("lf.md")).select_one(".interview"))
+    for page in ("bom.md", "crlf.md"):
+        assert str(content_of(site.html(page)).select_one(".interview")) == expected
+    assert site.warnings == []
+
+
+def test_rebuilds_with_one_plugin_instance_are_identical(tmp_path: Path) -> None:
+    site = make_site(tmp_path, fixture_pages(), theme="material")
+    config = site.config()
+    first = site.build(config).output()
+    first_log = site.logs
+    for _ in range(2):
+        assert site.build(config).output() == first
+        assert site.logs == first_log
+    links = site.html("index.md").select("link[href$='interview.css']")
+    assert len(links) == 1
+
+
+def test_edit_between_rebuilds(tmp_path: Path) -> None:
+    """What `mkdocs serve` does on save: the same plugin instance builds the changed page."""
+    site = make_site(tmp_path, {"index.md": TAGGED})
+    config = site.config()
+    before = site.build(config).html("index.md").select(".interview-turn")
+    (tmp_path / "docs" / "index.md").write_text(
+        TAGGED.replace("tags: [", "interview: false\ntags: [")
+    )
+    assert not site.build(config).html("index.md").select(".interview-turn")
+    (tmp_path / "docs" / "index.md").write_text(TAGGED)
+    assert site.build(config).html("index.md").select(".interview-turn") == before
+
+
+@pytest.mark.skipif(find_spec("properdocs") is None, reason="ProperDocs is not installed")
+def test_properdocs_builds_the_site(tmp_path: Path) -> None:
+    make_site(tmp_path, {"index.md": TAGGED}, theme="mkdocs")
+    subprocess.run(
+        [sys.executable, "-m", "properdocs", "build", "--strict", "-q"], cwd=tmp_path, check=True
+    )
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert html.count('class="interview-turn"') == EXPECTED["tags-list.md"]["turns"]
+    assert (tmp_path / "site" / "interview" / "interview.css").is_file()
+    shutil.rmtree(tmp_path / "site")
