@@ -96,15 +96,12 @@ def test_stylesheet_linked_before_the_sites_own(built: tuple[Site, Site]) -> Non
 
 def test_build_log(built: tuple[Site, Site]) -> None:
     site, _ = built
-    turns = sum(expected["turns"] for expected in EXPECTED.values())
-    golden_turns = sum(
-        len(content_of(site.html(f"golden/{path.name}")).select(".interview-turn"))
-        for path in GOLDEN.glob("*.md")
-    )
-    transcripts = len(EXPECTED) + 6  # the golden pages that are interviews
-    assert site.logs == [
-        ("INFO", f"interview: {transcripts} transcripts, {turns + golden_turns} turns")
-    ]
+    chats = [content_of(site.html(page)).select(".interview-turn") for page in fixture_pages()]
+    turns = sum(len(turns) for turns in chats)
+    transcripts = sum(1 for turns in chats if turns)
+    assert transcripts == len(EXPECTED) + 6  # six golden pages are interviews
+    assert turns > sum(expected["turns"] for expected in EXPECTED.values())
+    assert site.logs == [("INFO", f"interview: {transcripts} transcripts, {turns} turns")]
 
 
 def test_user_css_wins(tmp_path: Path) -> None:
@@ -255,3 +252,17 @@ def test_properdocs_builds_the_site(tmp_path: Path) -> None:
     assert html.count('class="interview-turn"') == EXPECTED["tags-list.md"]["turns"]
     assert (tmp_path / "site" / "interview" / "interview.css").is_file()
     shutil.rmtree(tmp_path / "site")
+
+
+@pytest.mark.parametrize("where", ["docs", "custom_dir"])
+def test_own_stylesheet_replaces_the_shipped_one(tmp_path: Path, where: str) -> None:
+    pages = {"index.md": TAGGED}
+    if where == "docs":
+        pages["interview/interview.css"] = "/* mine */"
+        site = make_site(tmp_path, pages)
+    else:
+        (tmp_path / "overrides" / "interview").mkdir(parents=True)
+        (tmp_path / "overrides" / "interview" / "interview.css").write_text("/* mine */")
+        site = make_site(tmp_path, pages, theme={"name": "mkdocs", "custom_dir": "overrides"})
+    site.build()
+    assert (site.site_dir / "interview" / "interview.css").read_text() == "/* mine */"
