@@ -2,13 +2,14 @@
 as chat blocks. Plain Python-Markdown; nothing here knows about MkDocs."""
 
 from .extension import InterviewExtension, makeExtension
-from .model import Diagnostic, PageOptions, Transcript, Turn
+from .model import Diagnostic, PageOptions, Speaker, Transcript, Turn
 from .options import page_options
 
 __all__ = [
     "Diagnostic",
     "InterviewExtension",
     "PageOptions",
+    "Speaker",
     "Transcript",
     "Turn",
     "makeExtension",

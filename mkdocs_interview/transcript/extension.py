@@ -3,28 +3,33 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+from dataclasses import replace
 from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from .detect import speaker_labels
-from .labels import find_label
-from .model import PageOptions, Transcript
-from .options import page_options
+from .detect import cast_of, undeclared
+from .model import Diagnostic, PageOptions, Speaker, Transcript
+from .options import page_options, speakers_from
 from .render import regroup
+from .segment import find_labels, give_lines_their_paragraphs, remove_liquid_tags
 
 # After inline parsing (20), so `<strong>` exists; before attr_list (8) and toc (5).
 TREEPROCESSOR_PRIORITY = 12
+# After whitespace is normalised (30), before fenced code is stashed away (25).
+SOURCE_PRIORITY = 29
 
 
 class InterviewExtension(Extension):
     """Render interview transcripts as chat blocks.
 
-    Options: `detection` (`auto`, `front-matter`, `always` or `off`), `speakers` (names that
-    are always speakers) and `host`. A host program may set `page` before each conversion to
-    pass a page's own options; the outcome of the last conversion is in `transcript`.
+    Options: `detection` (`auto`, `front-matter`, `always` or `off`), `speakers` (names or
+    mappings that are always speakers) and `host`. A host program may set `page` before each
+    conversion to pass a page's own options; the outcome of the last conversion is in
+    `transcript`.
     """
 
     def __init__(self, **kwargs: Any) -> None:
@@ -33,21 +38,26 @@ class InterviewExtension(Extension):
                 "auto",
                 "'auto', 'front-matter' (with the meta extension), 'always' or 'off'",
             ],
-            "speakers": [[], "Names that are speakers wherever they appear"],
+            "speakers": [[], "Speakers: names, or mappings with name, aliases, role, avatar, ..."],
             "host": ["", "The host's name; by default the first speaker"],
         }
         super().__init__(**kwargs)
         self.page: PageOptions | None = None
         self.transcript = Transcript()
+        self.source: list[str] = []
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         md.registerExtension(self)
+        md.preprocessors.register(
+            _SourcePreprocessor(md, self), "interview-source", SOURCE_PRIORITY
+        )
         md.treeprocessors.register(
             InterviewTreeprocessor(md, self), "interview", TREEPROCESSOR_PRIORITY
         )
 
     def reset(self) -> None:
         self.transcript = Transcript()
+        self.source = []
 
     def options_for(self, md: Markdown) -> PageOptions:
         """The page's options: those set by the host program, else from the meta extension's
@@ -55,9 +65,28 @@ class InterviewExtension(Extension):
         if self.page is not None:
             return self.page
         meta = {key: _meta_value(value) for key, value in getattr(md, "Meta", {}).items()}
-        options, _ = page_options(meta, self.getConfig("detection"))
-        speakers = tuple(self.getConfig("speakers")) + options.speakers
-        return PageOptions(options.mode, speakers, options.host or self.getConfig("host") or None)
+        registry, _ = speakers_from(self.getConfig("speakers"), "speakers")
+        options, _ = page_options(meta, self.getConfig("detection"), registry=registry)
+        return replace(options, host=options.host or self.getConfig("host") or None)
+
+    def line_of(self, name: str) -> int | None:
+        """The line of the Markdown source where `name` first opens a line as a label."""
+        for number, line in enumerate(self.source, start=1):
+            if line.lstrip(" \t>*_").startswith(name):
+                return number
+        return None
+
+
+class _SourcePreprocessor(Preprocessor):
+    """Keeps the page's lines, to name a line in warnings."""
+
+    def __init__(self, md: Markdown, extension: InterviewExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.extension.source = lines
+        return lines
 
 
 class InterviewTreeprocessor(Treeprocessor):
@@ -68,10 +97,26 @@ class InterviewTreeprocessor(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
-        options = self.extension.options_for(self.md)
-        labels = [label for block in root if (label := find_label(block))]
-        speakers = speaker_labels(labels, options, root)
-        self.extension.transcript = regroup(root, labels, speakers, options)
+        extension = self.extension
+        options = extension.options_for(self.md)
+        if options.mode == "off":
+            return
+        found = find_labels(root)
+        cast = cast_of([item.label for item in found], options, root)
+        if not cast.names:
+            return
+        give_lines_their_paragraphs(root, found, cast)
+        liquid_tags = 0 if options.keep_liquid else remove_liquid_tags(root)
+        transcript = regroup(root, cast, options)
+        for name, suggestion in undeclared(cast, options):
+            hint = f"; did you mean '{suggestion}'?" if suggestion else ""
+            message = f"'{name}' speaks but is not among the page's speakers{hint}"
+            line = extension.line_of(name)
+            transcript.diagnostics.append(Diagnostic(message, line))
+        if liquid_tags:
+            message = f"removed {liquid_tags} Liquid tag{'s' if liquid_tags > 1 else ''}"
+            transcript.diagnostics.append(Diagnostic(message, level="info"))
+        extension.transcript = transcript
 
 
 def _meta_value(value: Any) -> Any:
@@ -85,3 +130,6 @@ def _meta_value(value: Any) -> Any:
 def makeExtension(**kwargs: Any) -> InterviewExtension:  # noqa: N802 (Python-Markdown's name)
     """Entry point for `markdown.Markdown(extensions=["mkdocs_interview.markdown"])`."""
     return InterviewExtension(**kwargs)
+
+
+__all__ = ["InterviewExtension", "Speaker", "makeExtension"]

@@ -1,4 +1,4 @@
-"""The data the engine finds in a page: speakers, turns and what went wrong."""
+"""The data the engine works with: who speaks, how a page is to be treated, what it found."""
 
 from __future__ import annotations
 
@@ -9,16 +9,56 @@ Side = Literal["host", "guest"]
 Mode = Literal["on", "off", "auto"]
 """`on`: the page is an interview; `off`: never touch it; `auto`: decide from its content."""
 
+DEFAULT_INTERVIEWER = "Interviewer"
+DEFAULT_INTERVIEWEE = "Guest"
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A person in a transcript, as a site or a page declares them."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    role: str | None = None
+    avatar: str | None = None
+    """An image URL, already resolved for the page it is shown on."""
+    url: str | None = None
+    side: Side | None = None
+    colour: str | None = None
+    """A hex colour (`#2458b8`) for the initials' background; derived from the name if unset."""
+
+    def merged_over(self, other: Speaker) -> Speaker:
+        """This speaker, with what it leaves unset taken from `other`."""
+        return Speaker(
+            name=self.name,
+            aliases=tuple(dict.fromkeys(self.aliases + other.aliases)),
+            role=self.role or other.role,
+            avatar=self.avatar or other.avatar,
+            url=self.url or other.url,
+            side=self.side or other.side,
+            colour=self.colour or other.colour,
+        )
+
 
 @dataclass(frozen=True)
 class PageOptions:
     """How one page is to be treated, from its front matter and the site's settings."""
 
     mode: Mode = "auto"
-    speakers: tuple[str, ...] = ()
-    """Names the page declares; they are speakers even where they would not look like one."""
+    speakers: tuple[Speaker, ...] = ()
+    """Speakers the page declares: they are speakers wherever they appear."""
+    registry: tuple[Speaker, ...] = ()
+    """Speakers the site knows: their details apply when they speak."""
     host: str | None = None
-    """The host's name; without it the first speaker hosts."""
+    """The host's name; without it a speaker declared `side: host`, else the first speaker."""
+    interviewer: str = DEFAULT_INTERVIEWER
+    """Who asks in `Q:` lines, bold questions and heading questions."""
+    interviewee: str = DEFAULT_INTERVIEWEE
+    """Who answers in `A:` lines and after bold or heading questions."""
+    media: str | None = None
+    """An audio or video URL; timestamps link into it."""
+    keep_liquid: bool = False
+    """Keep Jekyll Liquid tags (`{% include toc %}`) instead of removing them."""
 
 
 @dataclass(frozen=True)
@@ -28,6 +68,8 @@ class Turn:
     id: str
     speaker: str
     side: Side
+    label: str = ""
+    """The label as written (`Sam`, `Q`), which the turn's name replaces."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +78,7 @@ class Diagnostic:
 
     message: str
     line: int | None = None
+    level: Literal["info", "warning"] = "warning"
 
 
 @dataclass

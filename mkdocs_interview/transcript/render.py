@@ -3,60 +3,119 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 
-from .labels import Label, initials
-from .model import PageOptions, Side, Transcript, Turn
+from .colours import colour_for, text_colour_on
+from .detect import Cast
+from .labels import Label, Shape, block_label, initials, is_wholly_bold
+from .markers import mark_stage_notes, mark_timestamp
+from .model import PageOptions, Side, Speaker, Transcript, Turn
 
 # Blocks that end a chat region: the next speaker line opens a new one.
 _BOUNDARY_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6", "hr"))
+_QUESTION_SHAPES = frozenset((Shape.BOLD_QUESTION, Shape.HEADING_QUESTION))
 
 
-def regroup(
-    root: etree.Element,
-    labels: Sequence[Label],
-    speakers: Collection[str],
-    options: PageOptions,
-) -> Transcript:
-    """Wrap each speaker line and the blocks after it in a turn, and runs of turns in a region.
+@dataclass
+class _Open:
+    """The region and turn that blocks are being gathered into."""
 
-    Blocks before the first turn, headings and rules stay where they are; no block is dropped
-    and the label is the only text taken out of one.
-    """
-    transcript = Transcript()
-    turn_labels = {id(label.paragraph): label for label in labels if label.name in speakers}
-    if not turn_labels:
-        return transcript
-    host = options.host or next(label.name for label in labels if label.name in speakers)
-    blocks: list[etree.Element] = []
     region: etree.Element | None = None
     body: etree.Element | None = None
+    shape: Shape | None = None
+    """How the open turn started; after a question in bold or a heading, the next block
+    without a label opens the answer."""
+
+
+def regroup(root: etree.Element, cast: Cast, options: PageOptions) -> Transcript:
+    """Wrap each speaker's line and the blocks after it in a turn, and runs of turns in a region.
+
+    Blocks before the first turn, headings that ask nothing and rules stay where they are; no
+    block is dropped and a label is the only text taken out of one.
+    """
+    transcript = Transcript()
+    if not cast.names:
+        return transcript
+    sides = _Sides(cast, options)
+    blocks: list[etree.Element] = []
+    open_ = _Open()
+
+    def start_turn(speaker: str, written: str, new_region: bool = False) -> etree.Element:
+        if open_.region is None or new_region:
+            open_.region = etree.Element("div", {"class": "interview"})
+            open_.region.text = open_.region.tail = "\n"
+            blocks.append(open_.region)
+            transcript.regions += 1
+        turn = Turn(f"turn-{len(transcript.turns) + 1}", speaker, sides.of(speaker), written)
+        transcript.turns.append(turn)
+        return _turn_element(open_.region, turn, cast.person(speaker), options)
+
     for block in root:
-        label = turn_labels.get(id(block))
-        if label is not None:
-            if region is None:
-                region = etree.Element("div", {"class": "interview"})
-                region.text = region.tail = "\n"
-                blocks.append(region)
-                transcript.regions += 1
-            side: Side = "host" if label.name == host else "guest"
-            turn = Turn(f"turn-{len(transcript.turns) + 1}", label.name, side)
-            transcript.turns.append(turn)
-            body = _turn_element(region, turn)
-            if label.remove():
-                body.append(block)
+        label = block_label(block)
+        speaker = cast.speaker_of(label) if label else None
+        if label is not None and speaker is not None:
+            if label.shape is Shape.BOLD_QUESTION and open_.shape is Shape.BOLD_QUESTION:
+                _add_to_turn(open_, label, block)  # two bold paragraphs in a row: one question
+                continue
+            new_region = label.shape is Shape.HEADING_QUESTION
+            open_.body = start_turn(speaker, label.name, new_region)
+            open_.shape = label.shape
+            _add_to_turn(open_, label, block)
+        elif (
+            open_.shape is Shape.BOLD_QUESTION and open_.body is not None and is_wholly_bold(block)
+        ):
+            open_.body.append(block)  # the question goes on in bold
         elif block.tag in _BOUNDARY_TAGS or _is_footnotes(block):
-            region = body = None
+            open_ = _Open()
             blocks.append(block)
-        elif body is not None:
-            body.append(block)
+        elif open_.shape in _QUESTION_SHAPES:
+            open_.body = start_turn(cast.names["A"], "")
+            open_.shape = Shape.ANSWER
+            open_.body.append(block)
+        elif open_.body is not None:
+            open_.body.append(block)
         else:
             blocks.append(block)
     root[:] = blocks
+    for region in root.iterfind("div[@class='interview']"):
+        for body in region.iterfind("div/div[@class='interview-body']"):
+            _mark_body(body, options.media)
     return transcript
 
 
-def _turn_element(region: etree.Element, turn: Turn) -> etree.Element:
+def _add_to_turn(open_: _Open, label: Label, block: etree.Element) -> None:
+    assert open_.body is not None
+    if label.remove():
+        open_.body.append(block)
+
+
+def _mark_body(body: etree.Element, media: str | None) -> None:
+    for paragraph in body.iterfind("p"):
+        mark_timestamp(paragraph, media)
+    mark_stage_notes(body)
+
+
+class _Sides:
+    """Who sits on the host's side: the page's host, else whoever is declared a host, else the
+    first to speak. A speaker declared with a side keeps it."""
+
+    def __init__(self, cast: Cast, options: PageOptions) -> None:
+        declared_hosts = [person.name for person in cast.people.values() if person.side == "host"]
+        self.host = options.host or next(iter(declared_hosts), None)
+        self.cast = cast
+
+    def of(self, speaker: str) -> Side:
+        side = self.cast.person(speaker).side
+        if side is not None:
+            return side
+        if self.host is None:
+            self.host = speaker
+        return "host" if speaker == self.host else "guest"
+
+
+def _turn_element(
+    region: etree.Element, turn: Turn, person: Speaker, options: PageOptions
+) -> etree.Element:
     """Append the turn's element to `region` and return its body, for the turn's blocks."""
     element = etree.SubElement(
         region,
@@ -69,22 +128,42 @@ def _turn_element(region: etree.Element, turn: Turn) -> etree.Element:
         },
     )
     element.text = element.tail = "\n"
-    avatar = etree.SubElement(
-        element,
-        "span",
-        {
-            "class": "interview-avatar",
-            "data-initials": initials(turn.speaker),
-            "aria-hidden": "true",
-        },
-    )
-    avatar.tail = "\n"
+    _avatar(element, person)
     name = etree.SubElement(element, "p", {"class": "interview-speaker"})
-    name.text = turn.speaker
     name.tail = "\n"
+    shown = etree.SubElement(name, "a", {"href": person.url}) if person.url else name
+    shown.text = person.name
+    if person.role:
+        if shown is name:
+            name.text = f"{person.name} "
+        else:
+            shown.tail = " "
+        role = etree.SubElement(name, "span", {"class": "interview-role"})
+        role.text = person.role
     body = etree.SubElement(element, "div", {"class": "interview-body"})
     body.text = body.tail = "\n"
     return body
+
+
+def _avatar(turn: etree.Element, person: Speaker) -> None:
+    background = person.colour or colour_for(person.name)
+    avatar = etree.SubElement(
+        turn,
+        "span",
+        {
+            "class": "interview-avatar",
+            "data-initials": initials(person.name),
+            "aria-hidden": "true",
+            "style": f"--interview-avatar-bg: {background}; "
+            f"--interview-avatar-fg: {text_colour_on(background)}",
+        },
+    )
+    avatar.tail = "\n"
+    if person.avatar:
+        image = etree.SubElement(
+            avatar, "img", {"src": person.avatar, "alt": "", "loading": "lazy"}
+        )
+        image.tail = None
 
 
 def _is_footnotes(block: etree.Element) -> bool:

@@ -1,0 +1,84 @@
+"""Inside a turn: timestamps become `<time>` elements, stage notes get a class."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+# Python-Markdown keeps a backslash-escaped character as STX, its code point, ETX until the
+# end of tree processing; `\[00:04:22\]` arrives in this form.
+_ESCAPED = re.compile("\x02(\\d+)\x03")
+_CLOCK = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\.\d{1,3})?"
+_CLOCK_PARTS = re.compile(r"(?:(\d+):)?(\d+):(\d+)(?:\.(\d+))?")
+TIMESTAMP = re.compile(
+    rf"[ \t]*(?:\[(?P<bracketed>{_CLOCK})\]|\((?P<parenthesised>{_CLOCK})\)"
+    rf"|(?P<dashed>{_CLOCK})[ \t]*[\u2014\u2013-])[ \t]*"  # em dash, en dash, hyphen
+)
+STAGE_NOTE = re.compile(r"\[[a-z][a-z' -]{0,38}[a-z]\]")
+_SKIPPED = frozenset(("a", "code", "kbd", "pre", "samp", "script", "style", "time"))
+
+
+def unescape(text: str) -> str:
+    """Put back the characters Python-Markdown holds as escapes."""
+    return _ESCAPED.sub(lambda match: chr(int(match.group(1))), text)
+
+
+def mark_timestamp(paragraph: etree.Element, media: str | None) -> bool:
+    """Turn a timestamp that opens `paragraph` into a `<time>`, linked into `media` if given."""
+    text = unescape(paragraph.text or "")
+    match = TIMESTAMP.match(text)
+    if not match:
+        return False
+    clock = match.group("bracketed") or match.group("parenthesised") or match.group("dashed")
+    hours, minutes, seconds, fraction = _CLOCK_PARTS.fullmatch(clock).groups()  # type: ignore[union-attr]
+    time = etree.Element("time", {"datetime": _iso_duration(hours, minutes, seconds, fraction)})
+    time.text = clock
+    marker = time
+    if media:
+        offset = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
+        marker = etree.Element("a", {"href": f"{media}#t={offset}"})
+        marker.append(time)
+    marker.set("class", "interview-time")
+    rest = text[match.end() :]
+    marker.tail = " " + rest if rest else None
+    paragraph.text = None
+    paragraph.insert(0, marker)
+    return True
+
+
+def mark_stage_notes(element: etree.Element) -> None:
+    """Wrap notes such as `[laughs]` in `<span class="interview-note">`, outside code."""
+    if element.tag in _SKIPPED:
+        return
+    element.text, children = _split_notes(element.text)
+    for child in list(element):
+        mark_stage_notes(child)
+        child.tail, notes = _split_notes(child.tail)
+        children += [child, *notes]
+    element[:] = children
+
+
+def _split_notes(text: str | None) -> tuple[str | None, list[etree.Element]]:
+    """The text before the first note, and a span per note carrying the text after it."""
+    if not text or ("[" not in text and "\x02" not in text):
+        return text, []
+    plain = unescape(text)
+    pieces = STAGE_NOTE.split(plain)
+    if len(pieces) == 1:
+        return text, []
+    spans = []
+    for note, after in zip(STAGE_NOTE.findall(plain), pieces[1:], strict=True):
+        span = etree.Element("span", {"class": "interview-note"})
+        span.text, span.tail = note, after or None
+        spans.append(span)
+    return pieces[0] or None, spans
+
+
+def _iso_duration(hours: str | None, minutes: str, seconds: str, fraction: str | None) -> str:
+    """`PT1H4M22.21S` for 01:04:22.21."""
+    duration = f"{int(hours)}H" if hours and int(hours) else ""
+    duration += f"{int(minutes)}M" if int(minutes) else ""
+    second = f"{int(seconds)}.{fraction}" if fraction else str(int(seconds))
+    if second != "0" or not duration:
+        duration += f"{second}S"
+    return "PT" + duration
