@@ -3,7 +3,26 @@
 from __future__ import annotations
 
 from mkdocs.config import config_options as opt
-from mkdocs.config.base import Config
+from mkdocs.config.base import BaseConfigOption, Config, ValidationError
+
+from .transcript import Speaker
+from .transcript.model import DEFAULT_INTERVIEWEE, DEFAULT_INTERVIEWER
+from .transcript.options import speakers_from
+
+
+class Speakers(BaseConfigOption[list[Speaker]]):
+    """A list of speakers: names, or mappings with `name`, `aliases`, `role`, `avatar`,
+    `url`, `side` and `colour`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default: list[Speaker] = []
+
+    def run_validation(self, value: object) -> list[Speaker]:
+        speakers, problems = speakers_from(value, "speakers")
+        if problems:
+            raise ValidationError("; ".join(problems))
+        return speakers
 
 
 class InterviewConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves __init_subclass__ unannotated
@@ -22,6 +41,32 @@ class InterviewConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves
 
     `interview: false` in a page's front matter always turns that page off.
     """
+
+    speakers = Speakers()
+    """People who speak across the site, so that each page need not declare them:
+
+    ```yaml
+    speakers:
+      - name: Sam Rivera
+        aliases: [Sam, SR]
+        role: Host
+        avatar: images/sam.jpg     # a docs path or a URL
+        url: https://example.org/sam
+        side: host                 # or guest
+        colour: "#2458b8"          # the initials' background
+    ```
+    """
+
+    interviewer = opt.Type(str, default=DEFAULT_INTERVIEWER)
+    """Who asks in `Q:` lines, bold questions and heading questions, when a page does not say
+    (with `interviewer:` or a `speakers:` list)."""
+
+    interviewee = opt.Type(str, default=DEFAULT_INTERVIEWEE)
+    """Who answers in `A:` lines and after bold or heading questions, when a page does not say."""
+
+    liquid = opt.Choice(("remove", "keep"), default="remove")
+    """What to do with Jekyll Liquid tags on a line of their own (`{% include toc %}`) in
+    interview pages: `remove` them, with one INFO line per page, or `keep` them as text."""
 
     stylesheet = opt.Type(bool, default=True)
     """Link the shipped `interview/interview.css` in every page. Turn it off to style the chat

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
+from mkdocs.structure.pages import Page
 
 
 def front_matter_error(markdown: str) -> str | None:
@@ -27,3 +28,13 @@ def front_matter_error(markdown: str) -> str | None:
     if data is not None and not isinstance(data, dict):
         return "front matter must be a mapping of keys to values"
     return None
+
+
+def source_line_offset(page: Page) -> int:
+    """How many lines of the page's file come before the Markdown MkDocs renders (its front
+    matter), to turn a line of the Markdown into a line of the file."""
+    source = page.file.content_string
+    body = page.markdown or ""
+    if not body or not source.endswith(body):
+        return 0
+    return source[: len(source) - len(body)].count("\n")

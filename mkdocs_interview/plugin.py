@@ -12,7 +12,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from .config import InterviewConfig
-from .meta import front_matter_error
+from .meta import front_matter_error, source_line_offset
+from .speakers import resolve_avatars
 from .transcript import InterviewExtension, page_options
 
 log = get_plugin_logger("interview")
@@ -50,9 +51,20 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
             return markdown
         if not page.meta and (problem := front_matter_error(markdown)):
             log.warning(f"{page.file.src_uri}: {problem}")
-        options, problems = page_options(page.meta, self.config.detection)
+        settings = self.config
+        options, problems = page_options(
+            page.meta,
+            settings.detection,
+            registry=settings.speakers,
+            interviewer=settings.interviewer,
+            interviewee=settings.interviewee,
+            keep_liquid=settings.liquid == "keep",
+        )
         for problem in problems:
             log.warning(f"{page.file.src_uri}: front matter: {problem}")
+        options, problems = resolve_avatars(options, page, files)
+        for problem in problems:
+            log.warning(f"{page.file.src_uri}: {problem}")
         self.extension.page = options
         return markdown
 
@@ -69,8 +81,11 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
         elif options is not None and options.mode == "on" and _opted_in_by_name(page.meta):
             log.warning(f"{page.file.src_uri}: marked as an interview, but no speaker line found")
         for diagnostic in transcript.diagnostics:
-            where = f":{diagnostic.line}" if diagnostic.line else ""
-            log.warning(f"{page.file.src_uri}{where}: {diagnostic.message}")
+            where = page.file.src_uri
+            if diagnostic.line is not None:
+                where += f":{diagnostic.line + source_line_offset(page)}"
+            level = log.info if diagnostic.level == "info" else log.warning
+            level(f"{where}: {diagnostic.message}")
         return html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
