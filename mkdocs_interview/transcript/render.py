@@ -154,8 +154,8 @@ def _avatar(turn: etree.Element, person: Speaker) -> None:
             "class": "interview-avatar",
             "data-initials": initials(person.name),
             "aria-hidden": "true",
-            "style": f"--interview-avatar-bg: {background}; "
-            f"--interview-avatar-fg: {text_colour_on(background)}",
+            "style": f"--interview-person-bg: {background}; "
+            f"--interview-person-fg: {text_colour_on(background)}",
         },
     )
     avatar.tail = "\n"
