@@ -38,6 +38,7 @@ def regroup(root: etree.Element, cast: Cast, options: PageOptions) -> Transcript
         return transcript
     sides = _Sides(cast, options)
     blocks: list[etree.Element] = []
+    bodies: list[etree.Element] = []
     open_ = _Open()
 
     def start_turn(speaker: str, written: str, new_region: bool = False) -> etree.Element:
@@ -48,7 +49,8 @@ def regroup(root: etree.Element, cast: Cast, options: PageOptions) -> Transcript
             transcript.regions += 1
         turn = Turn(f"turn-{len(transcript.turns) + 1}", speaker, sides.of(speaker), written)
         transcript.turns.append(turn)
-        return _turn_element(open_.region, turn, cast.person(speaker), options)
+        bodies.append(_turn_element(open_.region, turn, cast.person(speaker)))
+        return bodies[-1]
 
     for block in root:
         label = block_label(block)
@@ -77,9 +79,8 @@ def regroup(root: etree.Element, cast: Cast, options: PageOptions) -> Transcript
         else:
             blocks.append(block)
     root[:] = blocks
-    for region in root.iterfind("div[@class='interview']"):
-        for body in region.iterfind("div/div[@class='interview-body']"):
-            _mark_body(body, options.media)
+    for body in bodies:
+        _mark_body(body, options.media)
     return transcript
 
 
@@ -113,9 +114,7 @@ class _Sides:
         return "host" if speaker == self.host else "guest"
 
 
-def _turn_element(
-    region: etree.Element, turn: Turn, person: Speaker, options: PageOptions
-) -> etree.Element:
+def _turn_element(region: etree.Element, turn: Turn, person: Speaker) -> etree.Element:
     """Append the turn's element to `region` and return its body, for the turn's blocks."""
     element = etree.SubElement(
         region,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .detect import Cast
@@ -21,12 +20,12 @@ _LIQUID_TAG = re.compile(r"\{%-?\s*[a-z_]+\b.*?-?%\}")
 
 @dataclass(frozen=True)
 class Found:
-    """A label, the block it sits in, where, and the top-level block that holds it."""
+    """A label, the block it sits in (a top-level paragraph or heading, or the end of a
+    list), and where in that block."""
 
     label: Label
     container: etree.Element
     position: Position
-    top: etree.Element
 
 
 def find_labels(root: etree.Element) -> list[Found]:
@@ -35,13 +34,13 @@ def find_labels(root: etree.Element) -> list[Found]:
     found = []
     for block in root:
         if block.tag in _LISTS:
-            item = _last_line_holder(block)
-            if item is not None:
-                found += _labels_in(item, block, first=False)
+            holder = _last_line_holder(block)
+            if holder is not None:
+                found += _labels_in(holder, first=False)
         elif block.tag == "p":
-            found += _labels_in(block, block, first=True)
+            found += _labels_in(block, first=True)
         elif label := block_label(block):
-            found.append(Found(label, block, Position(-1, 0), block))
+            found.append(Found(label, block, Position(-1, 0)))
     return found
 
 
@@ -56,11 +55,13 @@ def give_lines_their_paragraphs(root: etree.Element, found: list[Found], cast: C
     blocks: list[etree.Element] = []
     for block in root:
         blocks.append(block)
-        pieces: list[etree.Element] = []
-        for items in _cuts_under(block, cuts):
-            for item in sorted(items, key=_document_order, reverse=True):
-                pieces.insert(0, split(item.container, item.position))
-        blocks += pieces
+        holder = _last_line_holder(block) if block.tag in _LISTS else block
+        items = cuts.get(id(holder), []) if holder is not None else []
+        # Cut from the last line up, so that the earlier positions still hold.
+        pieces = [
+            split(item.container, item.position) for item in sorted(items, key=_order, reverse=True)
+        ]
+        blocks += reversed(pieces)
     root[:] = blocks
 
 
@@ -80,12 +81,12 @@ def remove_liquid_tags(root: etree.Element) -> int:
     return removed
 
 
-def _labels_in(container: etree.Element, top: etree.Element, *, first: bool) -> list[Found]:
+def _labels_in(container: etree.Element, *, first: bool) -> list[Found]:
     found = []
     for position in line_starts(container, first=first):
         label = block_label(container) if position.is_start else label_at(container, position)
         if label is not None:
-            found.append(Found(label, container, position, top))
+            found.append(Found(label, container, position))
     return found
 
 
@@ -104,14 +105,5 @@ def _last_line_holder(block: etree.Element) -> etree.Element | None:
     return None
 
 
-def _cuts_under(block: etree.Element, cuts: dict[int, list[Found]]) -> Iterator[list[Found]]:
-    if id(block) in cuts:
-        yield cuts[id(block)]
-    elif block.tag in _LISTS:
-        holder = _last_line_holder(block)
-        if holder is not None and id(holder) in cuts:
-            yield cuts[id(holder)]
-
-
-def _document_order(item: Found) -> tuple[int, int]:
+def _order(item: Found) -> tuple[int, int]:
     return item.position.child, item.position.offset
