@@ -137,10 +137,12 @@ def line_starts(block: etree.Element, *, first: bool = True) -> Iterator[Positio
         yield Position(-1, 0)
     strings = [block.text, *(child.tail for child in block)]
     for child, text in enumerate(strings, start=-1):
-        offset = text.find("\n") if text else -1
+        if not text:
+            continue
+        offset = text.find("\n")
         while offset != -1:
             yield Position(child, offset + 1)
-            offset = text.find("\n", offset + 1) if text else -1
+            offset = text.find("\n", offset + 1)
 
 
 def split(block: etree.Element, position: Position) -> etree.Element:
