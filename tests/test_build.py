@@ -287,3 +287,20 @@ def test_own_stylesheet_replaces_the_shipped_one(tmp_path: Path, where: str) -> 
         site = make_site(tmp_path, pages, theme={"name": "mkdocs", "custom_dir": "overrides"})
     site.build()
     assert (site.site_dir / "interview" / "interview.css").read_text() == "/* mine */"
+
+
+def test_question_headings_keep_toc_and_permalinks(tmp_path: Path) -> None:
+    page = "---\ninterview: true\n---\n## Q: Why clocks?\n\nBecause.\n\n### Is that all?\n\nYes.\n"
+    site = make_site(
+        tmp_path,
+        {"index.md": page},
+        theme="material",
+        markdown_extensions=[{"toc": {"permalink": True}}],
+    ).build()
+    html = site.html("index.md")
+    turns = content_of(html).select(".interview-turn")
+    assert [turn["data-side"] for turn in turns] == ["host", "guest", "host", "guest"]
+    heading = turns[0].select_one("h2#q-why-clocks")
+    assert heading is not None and heading.select_one("a.headerlink[href='#q-why-clocks']")
+    toc = {link["href"] for link in html.select("nav.md-nav--secondary a.md-nav__link")}
+    assert toc == {"#q-why-clocks", "#is-that-all"}

@@ -125,3 +125,29 @@ def test_derived_colours_are_readable(name: str) -> None:
     background = colour_for(name)
     assert colour_for(name) == background
     assert contrast(background, text_colour_on(background)) >= 4.5
+
+
+def test_a_long_transcript_with_every_slip() -> None:
+    """Hundreds of turns in every name shape, glued to lists and to each other."""
+    people = ["Ann Lee", "Bo Chen", "Cy Dube"]
+    lines, expected = [], []
+    for n in range(450):
+        person = people[n % 3]
+        short = person.split()[0] if n % 7 == 0 else person
+        shape = n % 5
+        if shape == 0:
+            lines.append(f"**{short}**: turn {n}?\n")
+        elif shape == 1:
+            lines.append(f"**{short}:** turn {n}.\n\n- a point\n- another")
+        elif shape == 2:
+            lines.append(f"{short}: turn {n}.")  # glued to the list or line before
+        elif shape == 3:
+            lines.append(f"\n{person}: turn {n}, plain.\n")
+        else:
+            lines.append(f"**{person}**:\n\nturn {n}, on its own paragraph.\n")
+        expected.append(person)
+    html, transcript = convert(ON + "\n".join(lines) + "\n")
+    assert [turn.speaker for turn in transcript.turns] == expected
+    for n in range(450):
+        assert f"turn {n}" in html.split(f'id="turn-{n + 1}"')[1].split("interview-turn")[0]
+    assert html.count("<li>a point</li>") == 90
