@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import frontmatter
+import markdown
 import pytest
 
+from mkdocs_interview.transcript import InterviewExtension, Speaker, page_options
 from mkdocs_interview.transcript.colours import colour_for, contrast, text_colour_on
 
 from .conftest import convert
@@ -151,3 +154,43 @@ def test_a_long_transcript_with_every_slip() -> None:
     for n in range(450):
         assert f"turn {n}" in html.split(f'id="turn-{n + 1}"')[1].split("interview-turn")[0]
     assert html.count("<li>a point</li>") == 90
+
+
+def sides(source: str, registry: tuple[Speaker, ...] = ()) -> list[tuple[str, str]]:
+    post = frontmatter.loads(source)
+    extension = InterviewExtension()
+    extension.page, _ = page_options(post.metadata, registry=registry)
+    markdown.Markdown(extensions=[extension]).convert(post.content)
+    return [(turn.speaker, turn.side) for turn in extension.transcript.turns]
+
+
+TALK = "**Lena Ortiz**: A?\n\n**Tariq Haddad**: B.\n\n**Maren Holt**: C?\n"
+
+
+def test_a_registry_host_who_is_absent_changes_nothing() -> None:
+    registry = (Speaker("Maren Holt", side="host"),)
+    assert sides(ON + TALK.split("\n\n**Maren")[0], registry) == [
+        ("Lena Ortiz", "host"),
+        ("Tariq Haddad", "guest"),
+    ]
+
+
+def test_a_registry_host_who_speaks_hosts() -> None:
+    registry = (Speaker("Maren Holt", side="host"),)
+    assert [side for _, side in sides(ON + TALK, registry)] == ["guest", "guest", "host"]
+
+
+def test_the_pages_host_wins_over_the_registry() -> None:
+    registry = (Speaker("Maren Holt", side="host"),)
+    page = "---\ninterview: true\nhost: Lena\n---\n" + TALK.replace(
+        "**Lena Ortiz**: A?", "**Lena Ortiz**: A?\n\n**Lena**: A2?"
+    )
+    assert [side for _, side in sides(page, registry)] == ["host", "host", "guest", "guest"]
+
+
+def test_a_side_in_the_pages_speakers_wins() -> None:
+    page = (
+        "---\nhost: Lena Ortiz\nspeakers:\n  - Lena Ortiz\n  - {name: Tariq Haddad, side: host}\n"
+    )
+    page += "---\n"
+    assert [side for _, side in sides(page + TALK)] == ["host", "host", "guest"]

@@ -36,7 +36,14 @@ def regroup(root: etree.Element, cast: Cast, options: PageOptions) -> Transcript
     transcript = Transcript()
     if not cast.names:
         return transcript
-    sides = _Sides(cast, options)
+    labelled = []
+    for block in root:
+        label = block_label(block)
+        labelled.append((block, label, cast.speaker_of(label) if label else None))
+    present = [speaker for _, _, speaker in labelled if speaker]
+    if any(label and label.shape in _QUESTION_SHAPES for _, label, _ in labelled):
+        present.append(cast.names["A"])
+    sides = _Sides(cast, options, present)
     blocks: list[etree.Element] = []
     bodies: list[etree.Element] = []
     open_ = _Open()
@@ -52,9 +59,7 @@ def regroup(root: etree.Element, cast: Cast, options: PageOptions) -> Transcript
         bodies.append(_turn_element(open_.region, turn, cast.person(speaker)))
         return bodies[-1]
 
-    for block in root:
-        label = block_label(block)
-        speaker = cast.speaker_of(label) if label else None
+    for block, label, speaker in labelled:
         if label is not None and speaker is not None:
             if label.shape is Shape.BOLD_QUESTION and open_.shape is Shape.BOLD_QUESTION:
                 _add_to_turn(open_, label, block)  # two bold paragraphs in a row: one question
@@ -97,18 +102,27 @@ def _mark_body(body: etree.Element, media: str | None) -> None:
 
 
 class _Sides:
-    """Who sits on the host's side: the page's host, else whoever is declared a host, else the
-    first to speak. A speaker declared with a side keeps it."""
+    """Which side each speaker sits on.
 
-    def __init__(self, cast: Cast, options: PageOptions) -> None:
-        declared_hosts = [person.name for person in cast.people.values() if person.side == "host"]
-        self.host = options.host or next(iter(declared_hosts), None)
-        self.cast = cast
+    A side given in the page's own `speakers` wins; then the page's `host` (everyone else is a
+    guest); then a side given in the site's registry. Whoever is left is the host if they are
+    the first to speak and nobody on the page is declared a host, else a guest.
+    """
+
+    def __init__(self, cast: Cast, options: PageOptions, present: list[str]) -> None:
+        self.page_sides = {person.name: person.side for person in options.speakers if person.side}
+        self.site_sides = {person.name: person.side for person in options.registry if person.side}
+        self.page_host = cast.names.get(options.host, options.host) if options.host else None
+        declared = {**self.site_sides, **self.page_sides}
+        self.host = next((name for name in present if declared.get(name) == "host"), None)
 
     def of(self, speaker: str) -> Side:
-        side = self.cast.person(speaker).side
-        if side is not None:
-            return side
+        if speaker in self.page_sides:
+            return self.page_sides[speaker]
+        if self.page_host:
+            return "host" if speaker == self.page_host else "guest"
+        if speaker in self.site_sides:
+            return self.site_sides[speaker]
         if self.host is None:
             self.host = speaker
         return "host" if speaker == self.host else "guest"
