@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import posixpath
+
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import BaseConfigOption, Config, ValidationError
 
@@ -23,6 +25,28 @@ class Speakers(BaseConfigOption[list[Speaker]]):
         if problems:
             raise ValidationError("; ".join(problems))
         return speakers
+
+
+class DocsPath(BaseConfigOption[str | None]):
+    """A Markdown page's path inside the docs, such as `interviews/index.md`; empty or
+    `false` for none."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> str | None:
+        if value in (None, False, ""):
+            return None
+        if not isinstance(value, str):
+            raise ValidationError(f"Expected a path inside the docs, not {value!r}")
+        path = posixpath.normpath(value.replace("\\", "/"))
+        if path.startswith(("/", "../")) or path == ".." or not path.endswith(".md"):
+            raise ValidationError(
+                f"Expected a Markdown page inside the docs, such as 'interviews/index.md', "
+                f"not {value!r}"
+            )
+        return path
 
 
 class InterviewConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves __init_subclass__ unannotated
@@ -67,6 +91,32 @@ class InterviewConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves
     liquid = opt.Choice(("remove", "keep"), default="remove")
     """What to do with Jekyll Liquid tags on a line of their own (`{% include toc %}`) in
     interview pages: `remove` them, with one INFO line per page, or `keep` them as text."""
+
+    index_page = DocsPath("interviews/index.md")
+    """The page that shows every interview as a card, newest first; `false` for none. A page
+    the docs already have there is kept, and its `<!-- interview:cards -->` marker filled."""
+
+    index_title = opt.Type(str, default="Interviews")
+    """The title of the generated interviews page."""
+
+    tags_page = DocsPath("tags/index.md")
+    """The page listing every tag with its count; the page of each tag sits beside it
+    (`tags/career.md`, shown at `tags/career/`). `false` for no tag pages."""
+
+    tags_title = opt.Type(str, default="Tags")
+    """The title of the generated tag index."""
+
+    hidden_tags = opt.ListOfItems(opt.Type(str), default=["interview"])
+    """Tags that only mark a page as an interview, and get no tag page."""
+
+    default_image = opt.Optional(opt.Type(str))
+    """A card image for interviews that have none (a path in the docs, or a URL)."""
+
+    page_meta = opt.Type(bool, default=True)
+    """Show each interview's date and tags, linking to the tag pages, at the top of the page."""
+
+    social_meta = opt.Type(bool, default=True)
+    """Add Open Graph and Twitter meta to interview pages, where the theme has not."""
 
     stylesheet = opt.Type(bool, default=True)
     """Link the shipped `interview/interview.css` in every page. Turn it off to style the chat

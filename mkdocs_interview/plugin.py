@@ -1,20 +1,24 @@
-"""The MkDocs plugin: hooks that hand each page to the transcript engine."""
+"""The MkDocs plugin: hooks that hand each page to the transcript engine and the catalog."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import cast
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from .catalog import Catalog
 from .config import InterviewConfig
 from .meta import front_matter_error, source_line_offset
-from .speakers import resolve_avatars
-from .transcript import InterviewExtension, page_options
+from .speakers import checked_avatars, relative_avatars
+from .transcript import InterviewExtension, Speaker, page_options
+from .transcript.options import words
 
 log = get_plugin_logger("interview")
 
@@ -23,16 +27,19 @@ STYLESHEET = "interview/interview.css"
 
 
 class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-call]
-    """Renders the interview pages of a site as chat conversations."""
+    """Renders the interview pages of a site as chat conversations, with cards and tag pages."""
 
     def __init__(self) -> None:
         super().__init__()
         self.extension = InterviewExtension()
         self.transcripts = 0
         self.turns = 0
+        self.env: Environment | None = None
+        self.registry: list[Speaker] = []
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.transcripts = self.turns = 0
+        self.catalog = Catalog(self.config, log)
         if not self.config.enabled:
             return config
         extensions = cast(list[object], config.markdown_extensions)  # names, and instances
@@ -44,6 +51,14 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
             config.extra_css.insert(0, STYLESHEET)  # first, so the site's own CSS wins
         return config
 
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        if self.config.enabled:
+            self.registry, problems = checked_avatars(self.config.speakers, files)
+            for problem in problems:
+                log.warning(f"{Path(config.config_file_path).name}: speakers: {problem}")
+            self.catalog.add_pages(files, config)
+        return files
+
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
@@ -51,21 +66,22 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
             return markdown
         if not page.meta and (problem := front_matter_error(markdown)):
             log.warning(f"{page.file.src_uri}: {problem}")
+        if isinstance(page.meta.get("tags"), str):
+            page.meta["tags"] = words(page.meta["tags"])  # Jekyll's `tags: a b`, for every plugin
         settings = self.config
         options, problems = page_options(
             page.meta,
             settings.detection,
-            registry=settings.speakers,
+            registry=self.registry,
             interviewer=settings.interviewer,
             interviewee=settings.interviewee,
             keep_liquid=settings.liquid == "keep",
         )
-        for problem in problems:
+        speakers, avatar_problems = checked_avatars(options.speakers, files)
+        for problem in problems + avatar_problems:
             log.warning(f"{page.file.src_uri}: front matter: {problem}")
-        options, problems = resolve_avatars(options, page, files)
-        for problem in problems:
-            log.warning(f"{page.file.src_uri}: {problem}")
-        self.extension.page = options
+        options = replace(options, speakers=tuple(speakers))
+        self.extension.page = relative_avatars(options, page)
         return markdown
 
     def on_page_content(
@@ -78,6 +94,7 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
         if transcript.turns:
             self.transcripts += 1
             self.turns += len(transcript.turns)
+            self.catalog.add(page, transcript, files)
         elif options is not None and options.mode == "on" and _opted_in_by_name(page.meta):
             log.warning(f"{page.file.src_uri}: marked as an interview, but no speaker line found")
         for diagnostic in transcript.diagnostics:
@@ -86,7 +103,19 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
                 where += f":{diagnostic.line + source_line_offset(page)}"
             level = log.info if diagnostic.level == "info" else log.warning
             level(f"{where}: {diagnostic.message}")
+        self.catalog.note_markers(page, html)
         return html
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.config.enabled:
+            self.env = env
+            self.catalog.fill(env, files)
+        return env
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled or self.env is None:
+            return output
+        return self.catalog.head(output, page, config, self.env)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.enabled:

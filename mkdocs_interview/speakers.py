@@ -1,10 +1,10 @@
-"""Speakers' avatars given as docs paths become paths relative to the page that shows them.
-
-MkDocs then turns them into URLs, as it does for every link written in the page."""
+"""Speakers' avatars given as docs paths: checked against the docs, then made relative to the
+page that shows them. MkDocs turns those into URLs, as it does for every link in a page."""
 
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterable
 from dataclasses import replace
 from urllib.parse import urlsplit
 
@@ -14,36 +14,40 @@ from mkdocs.structure.pages import Page
 from .transcript import PageOptions, Speaker
 
 
-def resolve_avatars(
-    options: PageOptions, page: Page, files: Files
-) -> tuple[PageOptions, list[str]]:
-    """`options` with each avatar that names a file of the docs made relative to `page`.
+def checked_avatars(speakers: Iterable[Speaker], files: Files) -> tuple[list[Speaker], list[str]]:
+    """`speakers` with each avatar that is a docs path written as that file's path; one that
+    names no file is dropped, with a problem, so that no broken image is shown."""
+    checked, problems = [], []
+    for speaker in speakers:
+        avatar = speaker.avatar
+        if avatar and not _is_url(avatar):
+            file = files.get_file_from_path(posixpath.normpath(avatar.lstrip("/")))
+            if file is None:
+                problems.append(f"avatar of '{speaker.name}' not found in the docs: {avatar!r}")
+            speaker = replace(speaker, avatar=file.src_uri if file else None)
+        checked.append(speaker)
+    return checked, problems
 
-    URLs with a scheme or a host stay as they are; a docs path that names no file is dropped
-    with a problem, so that no broken image is shown.
-    """
-    problems: list[str] = []
 
-    def resolved(speakers: tuple[Speaker, ...]) -> tuple[Speaker, ...]:
-        return tuple(_resolved(speaker, page, files, problems) for speaker in speakers)
-
+def relative_avatars(options: PageOptions, page: Page) -> PageOptions:
+    """`options` with checked docs-path avatars made relative to `page`'s file."""
     if not any(speaker.avatar for speaker in (*options.speakers, *options.registry)):
-        return options, problems
+        return options
+    page_dir = posixpath.dirname(page.file.src_uri) or "."
+
+    def relative(speakers: tuple[Speaker, ...]) -> tuple[Speaker, ...]:
+        return tuple(
+            replace(speaker, avatar=posixpath.relpath(speaker.avatar, page_dir))
+            if speaker.avatar and not _is_url(speaker.avatar)
+            else speaker
+            for speaker in speakers
+        )
+
     return replace(
-        options, speakers=resolved(options.speakers), registry=resolved(options.registry)
-    ), problems
+        options, speakers=relative(options.speakers), registry=relative(options.registry)
+    )
 
 
-def _resolved(speaker: Speaker, page: Page, files: Files, problems: list[str]) -> Speaker:
-    avatar = speaker.avatar
-    if not avatar:
-        return speaker
+def _is_url(avatar: str) -> bool:
     parts = urlsplit(avatar)
-    if parts.scheme or parts.netloc:
-        return speaker
-    file = files.get_file_from_path(avatar.lstrip("/"))
-    if file is None:
-        problems.append(f"avatar of '{speaker.name}' not found in the docs: {avatar!r}")
-        return replace(speaker, avatar=None)
-    page_dir = posixpath.dirname(page.file.src_uri)
-    return replace(speaker, avatar=posixpath.relpath(file.src_uri, page_dir or "."))
+    return bool(parts.scheme or parts.netloc)

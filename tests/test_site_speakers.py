@@ -40,7 +40,8 @@ def test_missing_avatar_warns(tmp_path: Path) -> None:
     pages = {"index.md": "---\ninterview: true\n---\n" + TRANSCRIPT}
     site = make_site(tmp_path, pages, plugins=[{"interview": {"speakers": registry}}]).build()
     assert site.warnings == [
-        "interview: index.md: avatar of 'Sam Rivera' not found in the docs: 'people/nobody.png'"
+        "interview: mkdocs.yml: speakers: avatar of 'Sam Rivera' not found in the docs: "
+        "'people/nobody.png'"
     ]
     assert not site.html("index.md").select(".interview-avatar img")
 

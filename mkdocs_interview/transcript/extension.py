@@ -12,6 +12,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .detect import cast_of, undeclared
+from .excerpt import excerpt, first_image
 from .model import Diagnostic, PageOptions, Speaker, Transcript
 from .options import page_options, speakers_from
 from .render import regroup
@@ -108,6 +109,9 @@ class InterviewTreeprocessor(Treeprocessor):
         give_lines_their_paragraphs(root, found, cast)
         liquid_tags = 0 if options.keep_liquid else remove_liquid_tags(root)
         transcript = regroup(root, cast, options)
+        if transcript.turns:
+            transcript.excerpt = excerpt(root)
+            transcript.first_image = first_image(root)
         for name, suggestion in undeclared(cast, options):
             hint = f"; did you mean '{suggestion}'?" if suggestion else ""
             message = f"'{name}' speaks but is not among the page's speakers{hint}"

@@ -88,6 +88,10 @@ class Transcript:
     turns: list[Turn] = field(default_factory=list)
     regions: int = 0
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    excerpt: str = ""
+    """The first sentences of the intro, else of the first answer, as plain text."""
+    first_image: str | None = None
+    """The `src` of the page's first image, as written in the Markdown."""
 
     @property
     def speakers(self) -> list[str]:

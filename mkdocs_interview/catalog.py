@@ -1,0 +1,139 @@
+"""The site's interviews, gathered as pages are built: their cards, tags and markers."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from .cards import MARKER, Entry, MarkerError, Renderer, parse_marker, select
+from .config import InterviewConfig
+from .head import insert_meta, social_meta
+from .meta import facts_of, read_front_matter, site_url_path
+from .pages import add_index_pages
+from .tags import TagIndex
+from .transcript import PageOptions, Transcript
+from .transcript.options import page_options
+
+
+@dataclass
+class Catalog:
+    """Everything one build learns about its interviews. A new one is made for every build,
+    so nothing carries over from one `mkdocs serve` rebuild to the next."""
+
+    settings: InterviewConfig
+    log: logging.LoggerAdapter[logging.Logger]
+    tags: TagIndex = field(init=False)
+    tag_paths: dict[str, str] = field(default_factory=dict)
+    entries: dict[str, Entry] = field(default_factory=dict)
+    """Each interview by the `src_uri` of its page."""
+    marked: list[Page] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.tags = TagIndex(self.settings.hidden_tags)
+
+    def add_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """Read every page's front matter for its tags, and add the index and tag pages."""
+        for file in sorted(files.documentation_pages(), key=lambda file: file.src_uri):
+            if file.generated_by is None and file.abs_src_path:
+                meta = read_front_matter(file.abs_src_path)
+                if _is_interview(page_options(meta, self.settings.detection)[0]):
+                    self.tags.add(facts_of(meta, file.src_uri).tags)
+        self.tag_paths = add_index_pages(
+            files,
+            config,
+            index_page=self.settings.index_page,
+            index_title=self.settings.index_title,
+            tags_page=self.settings.tags_page,
+            tags_title=self.settings.tags_title,
+            tags=self.tags.sorted(),
+        )
+
+    def add(self, page: Page, transcript: Transcript, files: Files) -> None:
+        """Remember a rendered interview page, for its card."""
+        facts = facts_of(page.meta, page.file.src_uri)
+        for problem in facts.problems:
+            self.log.warning(f"{page.file.src_uri}: front matter: {problem}")
+        image = next(iter(facts.images), None) or transcript.first_image
+        if image is None and self.settings.default_image:
+            image = "/" + self.settings.default_image
+        self.entries[page.file.src_uri] = Entry(
+            page=page,
+            title=page.title or facts.title or page.file.name,
+            date=facts.date,
+            excerpt=facts.description or transcript.excerpt,
+            image=site_url_path(image, page, files) if image else None,
+            speakers=tuple(transcript.speakers),
+            tags=tuple(self.tags.add(facts.tags)),
+            social_image=facts.social_image and site_url_path(facts.social_image, page, files),
+        )
+
+    def note_markers(self, page: Page, html: str) -> None:
+        if "<!--" in html and MARKER.search(html):
+            self.marked.append(page)
+
+    def fill(self, env: Environment, files: Files) -> None:
+        """Fill every marker, and put each interview's date and tags at its top."""
+        entries = sorted(self.entries.values(), key=lambda entry: entry.sort_key)
+        urls = {}
+        for slug, path in self.tag_paths.items():
+            if file := files.get_file_from_path(path):
+                urls[slug] = file.url
+        renderer = Renderer(env, urls)
+        for page in self.marked:
+            page.content = MARKER.sub(
+                functools.partial(self._marker, page=page, renderer=renderer, entries=entries),
+                page.content or "",
+            )
+        if self.settings.page_meta:
+            for entry in entries:
+                meta = renderer.page_meta(entry, entry.page)
+                entry.page.content = _after_title(entry.page.content or "", meta)
+
+    def head(self, output: str, page: Page, config: MkDocsConfig, env: Environment) -> str:
+        entry = self.entries.get(page.file.src_uri)
+        if entry is None or not self.settings.social_meta:
+            return output
+        meta = social_meta(
+            title=entry.title,
+            description=entry.excerpt,
+            image=entry.social_image or entry.image,
+            url=page.canonical_url,
+            site_url=config.site_url,
+        )
+        return insert_meta(output, meta, env)
+
+    def _marker(
+        self, match: re.Match[str], *, page: Page, renderer: Renderer, entries: list[Entry]
+    ) -> str:
+        try:
+            marker = parse_marker(match.group("kind"), match.group("options"))
+        except MarkerError as error:
+            self.log.warning(f"{page.file.src_uri}: {error}")
+            return match.group(0)
+        if marker.kind == "tags":
+            counts = Counter(tag for entry in entries for tag in entry.tags)
+            listed = [(tag, counts[tag]) for tag in self.tags.sorted() if counts[tag]]
+            return renderer.tag_index(listed, page)
+        return renderer.cards(select(entries, marker), page)
+
+
+def _after_title(content: str, fragment: str) -> str:
+    """`fragment` after the page's leading `<h1>`, or at its start when it has none."""
+    if content.lstrip().startswith("<h1"):
+        end = content.find("</h1>")
+        if end != -1:
+            end += len("</h1>")
+            return content[:end] + "\n" + fragment + content[end:]
+    return fragment + "\n" + content
+
+
+def _is_interview(options: PageOptions) -> bool:
+    return options.mode == "on"

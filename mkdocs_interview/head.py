@@ -1,0 +1,57 @@
+"""Open Graph and Twitter meta for interview pages, where the theme has not set them."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from jinja2 import Environment
+
+_HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
+
+
+def social_meta(
+    *,
+    title: str,
+    description: str,
+    image: str | None,
+    url: str | None,
+    site_url: str | None,
+) -> list[tuple[str, str, str]]:
+    """(attribute, key, content) for each meta tag of an interview page; URLs absolute."""
+    image_url = absolute(image, site_url) if image else None
+    meta = [("property", "og:type", "article"), ("property", "og:title", title)]
+    if description:
+        meta.append(("property", "og:description", description))
+    if url:
+        meta.append(("property", "og:url", url))
+    if image_url:
+        meta.append(("property", "og:image", image_url))
+    card = "summary_large_image" if image_url else "summary"
+    meta.append(("name", "twitter:card", card))
+    return meta
+
+
+def absolute(url: str, site_url: str | None) -> str | None:
+    """`url` made absolute against the site's URL; None when it cannot be."""
+    if urlsplit(url).scheme:
+        return url
+    if not site_url:
+        return None
+    return urljoin(site_url if site_url.endswith("/") else site_url + "/", url)
+
+
+def insert_meta(output: str, meta: list[tuple[str, str, str]], env: Environment) -> str:
+    """Put the meta tags the page does not have yet at the end of its `<head>`."""
+    end = _HEAD_END.search(output)
+    if end is None:
+        return output
+    missing = [item for item in meta if not _has_meta(output[: end.start()], item[1])]
+    if not missing:
+        return output
+    tags = env.get_template("interview/head.html").render(meta=missing)
+    return output[: end.start()] + tags + "\n" + output[end.start() :]
+
+
+def _has_meta(head: str, key: str) -> bool:
+    return re.search(rf"""(?:property|name)\s*=\s*["']{re.escape(key)}["']""", head) is not None
