@@ -1,0 +1,154 @@
+"""Cues read from caption files, the turns they make, and the Markdown page they become."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import markdown
+import yaml
+
+from ..transcript import InterviewExtension, Speaker, page_options
+from ..transcript.labels import looks_like_name
+from ..transcript.options import speakers_from
+
+DEFAULT_SPEAKER = "Speaker"
+"""Who speaks in a cue that names nobody."""
+
+# Characters that could start inline Markdown in the middle of a line: emphasis, code,
+# links and images, attribute lists, escapes. Each is a Python-Markdown escapable character.
+# Turns are single lines that open with the speaker's label, so block syntax (`#`, `>`, `-`,
+# `1.`) never gets a line start to act on; `#` is escaped all the same.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#])")
+# Python-Markdown keeps placeholders between STX and ETX; no control character may reach it.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACES = re.compile(r"\s+")
+
+
+class CaptionError(ValueError):
+    """A caption file that cannot be read; `line` is 1-based, None when unknown."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+    def __str__(self) -> str:
+        return self.message if self.line is None else f"line {self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Cue:
+    """What a caption file says at one time: who speaks (None if it does not say) and what."""
+
+    start_seconds: float
+    speaker: str | None
+    text: str
+    line: int | None = None
+    """The 1-based line of the file where the cue is, for messages."""
+
+
+@dataclass(frozen=True)
+class Turn:
+    """Consecutive cues of one speaker, at the first cue's time and line."""
+
+    start_seconds: float
+    speaker: str | None
+    text: str
+    line: int | None = None
+
+
+def merge_turns(cues: Iterable[Cue]) -> list[Turn]:
+    """Merge runs of cues from the same speaker into turns; cues without text are dropped."""
+    turns: list[Turn] = []
+    texts: list[list[str]] = []
+    for cue in cues:
+        text = _SPACES.sub(" ", cue.text).strip()
+        if not text:
+            continue
+        if turns and turns[-1].speaker == cue.speaker:
+            texts[-1].append(text)
+            continue
+        turns.append(Turn(cue.start_seconds, cue.speaker, "", cue.line))
+        texts.append([text])
+    return [
+        Turn(turn.start_seconds, turn.speaker, " ".join(text), turn.line)
+        for turn, text in zip(turns, texts, strict=True)
+    ]
+
+
+def to_markdown(
+    turns: Sequence[Turn],
+    front_matter: Mapping[str, Any],
+    *,
+    default_speaker: str = DEFAULT_SPEAKER,
+    registry: Sequence[Speaker] = (),
+) -> str:
+    """A Markdown page the engine renders as a chat: `front_matter` with `interview: true`,
+    then one paragraph per turn, `**Name**: [HH:MM:SS] text`, with the text escaped so it
+    shows as written.
+
+    A speaker that is an alias of a speaker declared in `front_matter` or in the site's
+    `registry` is written under that speaker's name. Raises `CaptionError` when there is no
+    turn, or when a speaker's name cannot be a speaker label (`SPEAKER_01`, `Speaker 2`);
+    declaring such a name as an alias of a person fixes it.
+    """
+    if not turns:
+        raise CaptionError("no caption text in the file", 1)
+    meta = {**front_matter, "interview": True}
+    names = _alias_names(front_matter, registry)
+    lines = []
+    for turn in turns:
+        name = turn.speaker or default_speaker
+        lines.append((names.get(name, name), turn))
+    unreadable = _unreadable([name for name, _ in lines], meta, registry)
+    for name, turn in lines:
+        if name in unreadable:
+            raise CaptionError(
+                f"{name!r} cannot be a speaker's name (a name is one to four words of "
+                "letters, and no label such as 'Note'); name the speaker in the front matter, "
+                f"for example: speakers: [{{name: Ann Lee, aliases: [{name!r}]}}]",
+                turn.line,
+            )
+    header = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
+    body = "\n\n".join(
+        f"**{name}**: [{clock(turn.start_seconds)}] {escape(turn.text)}" for name, turn in lines
+    )
+    return f"---\n{header}---\n\n{body}\n"
+
+
+def escape(text: str) -> str:
+    """`text` as Markdown that renders as the same text, on one line, with no markup or HTML."""
+    text = _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def clock(seconds: float) -> str:
+    """`HH:MM:SS`, the whole seconds of `seconds`."""
+    whole = int(seconds)
+    return f"{whole // 3600:02d}:{whole // 60 % 60:02d}:{whole % 60:02d}"
+
+
+def _alias_names(front_matter: Mapping[str, Any], registry: Sequence[Speaker]) -> dict[str, str]:
+    """Every alias of the site's and the page's speakers, mapped to the speaker's name; the
+    page's win."""
+    page, _ = speakers_from(front_matter.get("speakers"), "speakers")
+    return {alias: person.name for person in (*registry, *page) for alias in person.aliases}
+
+
+def _unreadable(
+    names: Iterable[str], meta: Mapping[str, Any], registry: Sequence[Speaker]
+) -> set[str]:
+    """The names that would not open a turn as `**Name**:` on the page, asked of the engine."""
+    distinct = list(dict.fromkeys(names))
+    shaped = [name for name in distinct if looks_like_name(name)]
+    extension = InterviewExtension()
+    extension.page, _ = page_options(meta, registry=registry)
+    markdown.Markdown(extensions=[extension]).convert(
+        "\n\n".join(f"**{name}**: ." for name in shaped)
+    )
+    read = {turn.label for turn in extension.transcript.turns}
+    return {name for name in distinct if name not in read}

@@ -1,0 +1,70 @@
+"""Reading caption files as lines and blocks, leniently, and their clock times."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .model import CaptionError
+
+# Hours are optional (WebVTT leaves them out below an hour); the fraction may use a comma
+# (SRT) or a dot (WebVTT), and has up to three digits.
+_CLOCK = r"(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
+_CLOCK_PARTS = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?")
+TIMING = re.compile(rf"[ \t]*(?P<start>{_CLOCK})[ \t]*-->[ \t]*(?P<end>{_CLOCK})(?:[ \t].*)?")
+"""`start --> end`, then cue settings (WebVTT) or coordinates (SRT), which are ignored."""
+ARROW = "-->"
+_SPACES = re.compile(r"\s+")
+
+
+def source_lines(text: str) -> list[str]:
+    """The lines of `text`, without a byte-order mark, whatever the line endings."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def blocks(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
+    """Runs of non-blank lines, each with the 1-based number of its first line; a line of
+    spaces counts as blank."""
+    block: list[str] = []
+    first = 0
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            if not block:
+                first = number
+            block.append(line)
+        elif block:
+            yield first, block
+            block = []
+    if block:
+        yield first, block
+
+
+def start_of(line: str, number: int) -> float:
+    """The start time, in seconds, of the timing line `line` (line `number` of the file)."""
+    match = TIMING.fullmatch(line)
+    if match is None:
+        raise CaptionError(
+            f"bad cue timing {line.strip()!r}; expected 'start --> end' such as "
+            "'00:01:02.500 --> 00:01:05.000'",
+            number,
+        )
+    start = seconds(match.group("start"), number)
+    seconds(match.group("end"), number)
+    return start
+
+
+def seconds(clock: str, number: int) -> float:
+    """`01:02:03.5` as 3723.5 seconds; minutes and seconds above 59 are an error."""
+    parts = _CLOCK_PARTS.fullmatch(clock)
+    if parts is None:
+        raise CaptionError(f"bad time {clock!r}", number)
+    hours, minutes, whole, fraction = parts.groups()
+    if int(minutes) > 59 or int(whole) > 59:
+        raise CaptionError(f"bad time {clock!r}: minutes and seconds run from 00 to 59", number)
+    value = int(hours or 0) * 3600 + int(minutes) * 60 + int(whole)
+    return value + (int(fraction.ljust(3, "0")) / 1000 if fraction else 0)
+
+
+def squeeze(text: str) -> str:
+    """`text` with every run of white space (line breaks too) made one space, and trimmed."""
+    return _SPACES.sub(" ", text).strip()
