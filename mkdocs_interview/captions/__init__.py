@@ -4,13 +4,59 @@ MkDocs."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from ..transcript import Speaker
 from .model import DEFAULT_SPEAKER, CaptionError, Cue, Turn, merge_turns, to_markdown
+from .podcast_json import parse_podcast_json
+from .srt import parse_srt
+from .vtt import parse_vtt
+
+PARSERS: dict[str, Callable[[str], list[Cue] | None]] = {
+    ".vtt": parse_vtt,
+    ".srt": parse_srt,
+    ".json": parse_podcast_json,
+}
+"""The parser for each file suffix; a parser's None means the file is no transcript."""
+
+
+def parse_captions(text: str, suffix: str) -> list[Cue] | None:
+    """The cues of a caption file with the given suffix (`.vtt`, `.srt`, `.json`, any case);
+    None when the suffix is none of these or the `.json` is no transcript."""
+    parser = PARSERS.get(suffix.lower())
+    return parser(text) if parser else None
+
+
+def caption_markdown(
+    text: str,
+    suffix: str,
+    front_matter: Mapping[str, Any],
+    *,
+    default_speaker: str = DEFAULT_SPEAKER,
+    registry: Sequence[Speaker] = (),
+) -> str | None:
+    """The Markdown page of a caption file, or None when it is no transcript. Raises
+    `CaptionError` (with a 1-based `line` when known) for a malformed file."""
+    cues = parse_captions(text, suffix)
+    if cues is None:
+        return None
+    return to_markdown(
+        merge_turns(cues), front_matter, default_speaker=default_speaker, registry=registry
+    )
+
 
 __all__ = [
     "DEFAULT_SPEAKER",
+    "PARSERS",
     "CaptionError",
     "Cue",
     "Turn",
+    "caption_markdown",
     "merge_turns",
+    "parse_captions",
+    "parse_podcast_json",
+    "parse_srt",
+    "parse_vtt",
     "to_markdown",
 ]
