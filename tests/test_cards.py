@@ -253,3 +253,12 @@ def test_material_tags_and_blog_plugins(tmp_path: Path) -> None:
     urls = [path.relative_to(site.site_dir) for path in site.site_dir.rglob("*.html")]
     assert len(urls) == len(set(urls))
     assert "A blog interview" in titles(site, "interviews/index.md")
+
+
+def test_the_first_image_of_a_page_is_never_an_avatar(tmp_path: Path) -> None:
+    page = "---\ninterview: true\n---\nIntro.\n\n" + CHAT + "\n![A workbench](../assets/og.svg)\n"
+    registry = [{"name": "Ada Quinn", "avatar": "assets/teaser.svg"}]
+    docs = pages(**{"posts/bench.md": page})
+    site = make_site(tmp_path, docs, plugins=[{"interview": {"speakers": registry}}]).build()
+    card = next(card for card in cards(site, "index.md") if card.h2.get_text() == "Bench")
+    assert card.select_one("img")["src"] == "assets/og.svg"

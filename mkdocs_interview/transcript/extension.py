@@ -108,10 +108,11 @@ class InterviewTreeprocessor(Treeprocessor):
             return
         give_lines_their_paragraphs(root, found, cast)
         liquid_tags = 0 if options.keep_liquid else remove_liquid_tags(root)
+        image = first_image(root)  # before the avatars join the page
         transcript = regroup(root, cast, options)
         if transcript.turns:
             transcript.excerpt = excerpt(root)
-            transcript.first_image = first_image(root)
+            transcript.first_image = image
         for name, suggestion in undeclared(cast, options):
             hint = f"; did you mean '{suggestion}'?" if suggestion else ""
             message = f"'{name}' speaks but is not among the page's speakers{hint}"
