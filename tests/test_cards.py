@@ -262,3 +262,12 @@ def test_the_first_image_of_a_page_is_never_an_avatar(tmp_path: Path) -> None:
     site = make_site(tmp_path, docs, plugins=[{"interview": {"speakers": registry}}]).build()
     card = next(card for card in cards(site, "index.md") if card.h2.get_text() == "Bench")
     assert card.select_one("img")["src"] == "assets/og.svg"
+
+
+def test_templates_can_be_overridden(tmp_path: Path) -> None:
+    own = tmp_path / "overrides" / "interview"
+    own.mkdir(parents=True)
+    (own / "card.html").write_text('<p class="my-card">{{ card.title | e }}</p>')
+    site = make_site(tmp_path, pages(), theme={"name": "mkdocs", "custom_dir": "overrides"})
+    grid = content_of(site.build().html("index.md")).select_one(".interview-cards")
+    assert [p.get_text() for p in grid.select("p.my-card")] == ["Bridges", "Organs", "Undated"]
