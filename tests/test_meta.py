@@ -1,0 +1,79 @@
+"""Front matter from MkDocs and Jekyll, read into a page's facts."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+import yaml
+
+from mkdocs_interview.meta import Facts, date_of, facts_of, front_matter_of
+
+
+def facts(text: str, src_uri: str = "post.md") -> Facts:
+    return facts_of(yaml.safe_load(text) or {}, src_uri)
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "images"),
+    [
+        (
+            "header: {teaser: a.jpg, og_image: b.jpg, overlay_image: c.jpg}\nimage: d.jpg",
+            ("a.jpg", "b.jpg", "d.jpg", "c.jpg"),
+        ),
+        ("teaser: t.jpg\nheader: {overlay_image: c.jpg}", ("t.jpg", "c.jpg")),
+        ("header: {overlay_image: c.jpg}", ("c.jpg",)),
+        ("title: none", ()),
+    ],
+)
+def test_image_order(front_matter: str, images: tuple[str, ...]) -> None:
+    assert facts(front_matter).images == images
+
+
+def test_social_image_prefers_og_image() -> None:
+    found = facts("header: {teaser: a.jpg, og_image: b.jpg}")
+    assert found.social_image == "b.jpg"
+
+
+@pytest.mark.parametrize(
+    ("value", "src_uri", "expected"),
+    [
+        (datetime.date(2021, 6, 1), "x.md", datetime.date(2021, 6, 1)),
+        (datetime.datetime(2021, 6, 1, 10, 0), "x.md", datetime.date(2021, 6, 1)),
+        ("2020-03-28 10:00:00 +0100", "x.md", datetime.date(2020, 3, 28)),
+        (None, "posts/2019-12-31-new-year.md", datetime.date(2019, 12, 31)),
+        ("soon", "2019-12-31-new-year.md", datetime.date(2019, 12, 31)),
+        (None, "2019-13-45-bad.md", None),
+        (None, "plain.md", None),
+    ],
+)
+def test_dates(value: object, src_uri: str, expected: datetime.date | None) -> None:
+    assert date_of(value, src_uri) == expected
+
+
+def test_tags_and_excerpt_from_both_worlds() -> None:
+    jekyll = facts("tags: interview career career\ndescription: '  Two   words '")
+    assert jekyll.tags == ("interview", "career")
+    assert jekyll.description == "Two words"
+    mkdocs = facts("tags: [a, b]\nexcerpt: First.\ndescription: Second.")
+    assert mkdocs.tags == ("a", "b")
+    assert mkdocs.description == "First."
+
+
+def test_unsafe_and_malformed_values_are_problems() -> None:
+    found = facts("header: {teaser: 'javascript:alert(1)'}\nimage: 3")
+    assert found.images == ()
+    assert found.problems == (
+        "'header.teaser' has an unsafe URL, ignored: 'javascript:alert(1)'",
+        "'image' has an unsafe URL, ignored: 3",
+    )
+    assert facts("header: just text").problems == (
+        "'header' must be a mapping, such as {teaser: …, og_image: …}",
+    )
+
+
+def test_front_matter_of_text() -> None:
+    assert front_matter_of("---\ntags: [a]\n---\nBody\n") == {"tags": ["a"]}
+    assert front_matter_of("---\ntags: [a\n---\nBody\n") == {}
+    assert front_matter_of("No front matter\n") == {}
+    assert front_matter_of("---\n- a list\n---\n") == {}
