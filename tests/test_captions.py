@@ -21,6 +21,7 @@ from mkdocs_interview.captions import (
     parse_srt,
     parse_vtt,
     to_markdown,
+    turns_markdown,
 )
 from mkdocs_interview.captions.model import clock, escape
 from mkdocs_interview.transcript import Speaker
@@ -428,6 +429,22 @@ def test_json_page_renders_as_chat() -> None:
         ("Jonas Berg", "00:00:04 My grandmother kept hives and"),
         ("Lena Okafor", "00:00:06 In Lagos?"),
         ("Jonas Berg", '00:00:06 In Bergen! "It\'s cold," she said, "but bees manage." Anyway'),
+    ]
+
+
+def test_turns_alone_for_an_existing_page() -> None:
+    turns = merge_turns(parse_srt(read("small-tools.srt")))
+    body = turns_markdown(turns, {"title": "Small Tools"})
+    assert not body.startswith("---")
+    assert to_markdown(turns, {"title": "Small Tools"}).endswith("\n\n" + body)
+    page = "---\ninterview: true\n---\nAn intro.\n\n" + body + "\n## Afterword\n\nThanks.\n"
+    assert [speaker for speaker, _ in chat(page)] == [
+        "Priya Raman",
+        "Tomás Ferreira",
+        "Priya Raman",
+        "Tomás Ferreira",
+        "BOTH",
+        "Priya Raman",
     ]
 
 

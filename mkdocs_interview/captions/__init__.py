@@ -8,7 +8,15 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ..transcript import Speaker
-from .model import DEFAULT_SPEAKER, CaptionError, Cue, Turn, merge_turns, to_markdown
+from .model import (
+    DEFAULT_SPEAKER,
+    CaptionError,
+    Cue,
+    Turn,
+    merge_turns,
+    to_markdown,
+    turns_markdown,
+)
 from .podcast_json import parse_podcast_json
 from .srt import parse_srt
 from .vtt import parse_vtt
@@ -59,4 +67,5 @@ __all__ = [
     "parse_srt",
     "parse_vtt",
     "to_markdown",
+    "turns_markdown",
 ]

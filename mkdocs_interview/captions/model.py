@@ -87,8 +87,23 @@ def to_markdown(
     registry: Sequence[Speaker] = (),
 ) -> str:
     """A Markdown page the engine renders as a chat: `front_matter` with `interview: true`,
-    then one paragraph per turn, `**Name**: [HH:MM:SS] text`, with the text escaped so it
-    shows as written.
+    then the turns as `turns_markdown` writes them."""
+    meta = {**front_matter, "interview": True}
+    body = turns_markdown(turns, meta, default_speaker=default_speaker, registry=registry)
+    header = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
+    return f"---\n{header}---\n\n{body}"
+
+
+def turns_markdown(
+    turns: Sequence[Turn],
+    front_matter: Mapping[str, Any],
+    *,
+    default_speaker: str = DEFAULT_SPEAKER,
+    registry: Sequence[Speaker] = (),
+) -> str:
+    """One paragraph per turn, `**Name**: [HH:MM:SS] text`, with the text escaped so it shows
+    as written; for a page whose front matter is `front_matter` (to place the turns in an
+    existing page, which must be an interview page).
 
     A speaker that is an alias of a speaker declared in `front_matter` or in the site's
     `registry` is written under that speaker's name. Raises `CaptionError` when there is no
@@ -97,12 +112,12 @@ def to_markdown(
     """
     if not turns:
         raise CaptionError("no caption text in the file", 1)
-    meta = {**front_matter, "interview": True}
     names = _alias_names(front_matter, registry)
     lines = []
     for turn in turns:
         name = turn.speaker or default_speaker
         lines.append((names.get(name, name), turn))
+    meta = {**front_matter, "interview": True}
     unreadable = _unreadable([name for name, _ in lines], meta, registry)
     for name, turn in lines:
         if name in unreadable:
@@ -112,11 +127,10 @@ def to_markdown(
                 f"for example: speakers: [{{name: Ann Lee, aliases: [{name!r}]}}]",
                 turn.line,
             )
-    header = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
-    body = "\n\n".join(
+    paragraphs = (
         f"**{name}**: [{clock(turn.start_seconds)}] {escape(turn.text)}" for name, turn in lines
     )
-    return f"---\n{header}---\n\n{body}\n"
+    return "\n\n".join(paragraphs) + "\n"
 
 
 def escape(text: str) -> str:
