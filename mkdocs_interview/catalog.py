@@ -19,7 +19,7 @@ from .head import insert_meta, social_meta
 from .meta import facts_of, read_front_matter, site_url_path
 from .pages import add_index_pages
 from .tags import TagIndex
-from .transcript import PageOptions, Transcript
+from .transcript import Transcript
 from .transcript.options import page_options
 
 
@@ -44,7 +44,7 @@ class Catalog:
         for file in sorted(files.documentation_pages(), key=lambda file: file.src_uri):
             if file.generated_by is None and file.abs_src_path:
                 meta = read_front_matter(file.abs_src_path)
-                if _is_interview(page_options(meta, self.settings.detection)[0]):
+                if page_options(meta, self.settings.detection)[0].mode == "on":
                     self.tags.add(facts_of(meta, file.src_uri).tags)
         self.tag_paths = add_index_pages(
             files,
@@ -64,6 +64,7 @@ class Catalog:
         image = next(iter(facts.images), None) or transcript.first_image
         if image is None and self.settings.default_image:
             image = "/" + self.settings.default_image
+        social_image = facts.social_image
         self.entries[page.file.src_uri] = Entry(
             page=page,
             title=page.title or facts.title or page.file.name,
@@ -72,7 +73,7 @@ class Catalog:
             image=site_url_path(image, page, files) if image else None,
             speakers=tuple(transcript.speakers),
             tags=tuple(self.tags.add(facts.tags)),
-            social_image=facts.social_image and site_url_path(facts.social_image, page, files),
+            social_image=site_url_path(social_image, page, files) if social_image else None,
         )
 
     def note_markers(self, page: Page, html: str) -> None:
@@ -133,7 +134,3 @@ def _after_title(content: str, fragment: str) -> str:
             end += len("</h1>")
             return content[:end] + "\n" + fragment + content[end:]
     return fragment + "\n" + content
-
-
-def _is_interview(options: PageOptions) -> bool:
-    return options.mode == "on"
