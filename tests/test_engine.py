@@ -15,7 +15,10 @@ GOLDEN_INPUTS = sorted(GOLDEN.glob("*.md"))
 
 
 def summary(transcript: Transcript) -> str:
-    turns = "\n".join(f"  {turn.id} {turn.side}: {turn.speaker}" for turn in transcript.turns)
+    turns = "\n".join(
+        f"  {turn.id} {turn.side}: {turn.speaker}" + (f" @{turn.time}" if turn.time else "")
+        for turn in transcript.turns
+    )
     problems = "".join(
         f"\n  ! {d.level}{f' line {d.line}' if d.line else ''}: {d.message}"
         for d in transcript.diagnostics

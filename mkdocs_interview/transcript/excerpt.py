@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Iterator
 
 from .markers import unescape
 
 _PLACEHOLDER = re.compile("\x02[^\x03]*\x03")
+_BLOCKS = frozenset(
+    "blockquote dd div dl dt h1 h2 h3 h4 h5 h6 li ol p pre table td th tr ul".split()
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s")
 EXCERPT_LENGTH = 200
 
@@ -18,9 +22,9 @@ def excerpt(root: etree.Element, limit: int = EXCERPT_LENGTH) -> str:
     for block in root:
         if block.get("class") == "interview":
             answers = block.iterfind("div[@data-side='guest']/div[@class='interview-body']/p")
-            texts = (_paragraph_text(paragraph) for paragraph in answers)
+            texts = (plain_text(paragraph) for paragraph in answers)
             return shorten(next((text for text in texts if text), ""), limit)
-        if block.tag == "p" and (text := _paragraph_text(block)):
+        if block.tag == "p" and (text := plain_text(block)):
             return shorten(text, limit)
     return ""
 
@@ -42,6 +46,19 @@ def shorten(text: str, limit: int) -> str:
     return words.rstrip(",;:—- ") + "…"
 
 
-def _paragraph_text(paragraph: etree.Element) -> str:
-    raw = _PLACEHOLDER.sub("", unescape("".join(paragraph.itertext())))
+def plain_text(element: etree.Element) -> str:
+    """The text of `element` as a reader sees it: blocks apart, whitespace folded."""
+    raw = _PLACEHOLDER.sub("", unescape("".join(_texts(element))))
     return " ".join(raw.split())
+
+
+def _texts(element: etree.Element) -> Iterator[str]:
+    # Blocks have no whitespace between them before Python-Markdown prettifies the tree.
+    if element.tag in _BLOCKS:
+        yield " "
+    yield element.text or ""
+    for child in element:
+        yield from _texts(child)
+        yield child.tail or ""
+    if element.tag in _BLOCKS:
+        yield " "

@@ -23,19 +23,20 @@ def unescape(text: str) -> str:
     return _ESCAPED.sub(lambda match: chr(int(match.group(1))), text)
 
 
-def mark_timestamp(paragraph: etree.Element, media: str | None) -> bool:
-    """Turn a timestamp that opens `paragraph` into a `<time>`, linked into `media` if given."""
+def mark_timestamp(paragraph: etree.Element, media: str | None) -> float | None:
+    """Turn a timestamp that opens `paragraph` into a `<time>`, linked into `media` if given;
+    return its time in seconds."""
     text = unescape(paragraph.text or "")
     match = TIMESTAMP.match(text)
     if not match:
-        return False
+        return None
     clock = match.group("bracketed") or match.group("parenthesised") or match.group("dashed")
     hours, minutes, seconds, fraction = _CLOCK_PARTS.fullmatch(clock).groups()  # type: ignore[union-attr]
     time = etree.Element("time", {"datetime": _iso_duration(hours, minutes, seconds, fraction)})
     time.text = clock
     marker = time
+    offset = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
     if media:
-        offset = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
         marker = etree.Element("a", {"href": f"{media}#t={offset}"})
         marker.append(time)
     marker.set("class", "interview-time")
@@ -43,7 +44,7 @@ def mark_timestamp(paragraph: etree.Element, media: str | None) -> bool:
     marker.tail = " " + rest if rest else None
     paragraph.text = None
     paragraph.insert(0, marker)
-    return True
+    return offset + (int(fraction) / 10 ** len(fraction) if fraction else 0)
 
 
 def mark_stage_notes(element: etree.Element) -> None:

@@ -70,6 +70,10 @@ class Turn:
     side: Side
     label: str = ""
     """The label as written (`Sam`, `Q`), which the turn's name replaces."""
+    time: float | None = None
+    """Seconds into the recording, from a timestamp that opens the turn."""
+    text: str = ""
+    """What the speaker says, as plain text."""
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .colours import colour_for, text_colour_on
 from .detect import Cast
+from .excerpt import plain_text
 from .labels import Label, Shape, block_label, initials, is_wholly_bold
-from .markers import mark_stage_notes, mark_timestamp
+from .markers import TIMESTAMP, mark_stage_notes, mark_timestamp
 from .model import PageOptions, Side, Speaker, Transcript, Turn
 
 # Blocks that end a chat region: the next speaker line opens a new one.
@@ -84,8 +85,12 @@ def regroup(root: etree.Element, cast: Cast, options: PageOptions) -> Transcript
         else:
             blocks.append(block)
     root[:] = blocks
-    for body in bodies:
-        _mark_body(body, options.media)
+    for index, (turn, body) in enumerate(zip(transcript.turns, bodies, strict=True)):
+        text = plain_text(body)
+        time = _mark_body(body, options.media)
+        if time is not None:
+            text = TIMESTAMP.sub("", text, count=1)
+        transcript.turns[index] = replace(turn, time=time, text=text)
     return transcript
 
 
@@ -95,10 +100,11 @@ def _add_to_turn(open_: _Open, label: Label, block: etree.Element) -> None:
         open_.body.append(block)
 
 
-def _mark_body(body: etree.Element, media: str | None) -> None:
-    for paragraph in body.iterfind("p"):
-        mark_timestamp(paragraph, media)
+def _mark_body(body: etree.Element, media: str | None) -> float | None:
+    """Mark the timestamps and stage notes of a turn; return the time that opens it."""
+    times = [mark_timestamp(paragraph, media) for paragraph in body.iterfind("p")]
     mark_stage_notes(body)
+    return times[0] if times else None
 
 
 class _Sides:
