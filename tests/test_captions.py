@@ -361,6 +361,7 @@ def test_markdown_page() -> None:
         f"media: {MEDIA}\n"
         "interview: true\n"
         "---\n\n"
+        "# Episode 1: the start\n\n"
         "**Ann Lee**: [00:00:04] Hi \\*there\\*.\n\n"
         "**Speaker**: [01:02:03] \\[music\\]\n"
     )

@@ -87,11 +87,13 @@ def to_markdown(
     registry: Sequence[Speaker] = (),
 ) -> str:
     """A Markdown page the engine renders as a chat: `front_matter` with `interview: true`,
-    then the turns as `turns_markdown` writes them."""
+    its `title` as a heading, then the turns as `turns_markdown` writes them."""
     meta = {**front_matter, "interview": True}
     body = turns_markdown(turns, meta, default_speaker=default_speaker, registry=registry)
     header = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
-    return f"---\n{header}---\n\n{body}"
+    title = meta.get("title")
+    heading = f"# {escape(title)}\n\n" if isinstance(title, str) and title.strip() else ""
+    return f"---\n{header}---\n\n{heading}{body}"
 
 
 def turns_markdown(
