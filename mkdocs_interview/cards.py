@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from .tags import Tag, slug_of
+from .transcript import Turn
 
 MARKER = re.compile(r"<!--\s*interview:(?P<kind>cards|tags)\b(?P<options>[^>]*?)\s*-->")
 CARD_OPTIONS = frozenset(("tag", "limit"))
@@ -33,6 +34,7 @@ class Entry:
     tags: tuple[Tag, ...]
     social_image: str | None = None
     """The image for social previews when the front matter names one (`header.og_image`)."""
+    turns: tuple[Turn, ...] = ()
 
     @property
     def sort_key(self) -> tuple[int, str, str]:

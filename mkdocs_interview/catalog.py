@@ -42,10 +42,9 @@ class Catalog:
     def add_pages(self, files: Files, config: MkDocsConfig) -> None:
         """Read every page's front matter for its tags, and add the index and tag pages."""
         for file in sorted(files.documentation_pages(), key=lambda file: file.src_uri):
-            if file.generated_by is None and file.abs_src_path:
-                meta = read_front_matter(file.abs_src_path)
-                if page_options(meta, self.settings.detection)[0].mode == "on":
-                    self.tags.add(facts_of(meta, file.src_uri).tags)
+            meta = read_front_matter(file)
+            if page_options(meta, self.settings.detection)[0].mode == "on":
+                self.tags.add(facts_of(meta, file.src_uri).tags)
         self.tag_paths = add_index_pages(
             files,
             config,
@@ -74,6 +73,7 @@ class Catalog:
             speakers=tuple(transcript.speakers),
             tags=tuple(self.tags.add(facts.tags)),
             social_image=site_url_path(social_image, page, files) if social_image else None,
+            turns=tuple(transcript.turns),
         )
 
     def note_markers(self, page: Page, html: str) -> None:

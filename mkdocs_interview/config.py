@@ -49,6 +49,24 @@ class DocsPath(BaseConfigOption[str | None]):
         return path
 
 
+class SitePath(BaseConfigOption[str | None]):
+    """A file's path inside the built site, such as `interviews.json`; `false` for none."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> str | None:
+        if value in (None, False, ""):
+            return None
+        if not isinstance(value, str):
+            raise ValidationError(f"Expected a path inside the site, not {value!r}")
+        path = posixpath.normpath(value.replace("\\", "/"))
+        if path.startswith(("/", "../")) or path in (".", ".."):
+            raise ValidationError(f"Expected a path inside the site, not {value!r}")
+        return path
+
+
 class InterviewConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves __init_subclass__ unannotated
     """Options of the `interview` plugin."""
 
@@ -117,6 +135,13 @@ class InterviewConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves
 
     social_meta = opt.Type(bool, default=True)
     """Add Open Graph and Twitter meta to interview pages, where the theme has not."""
+
+    captions = opt.Type(bool, default=True)
+    """Turn caption files in the docs (`.vtt`, `.srt`, Podcasting 2.0 `.json`) into interview
+    pages: `episode-1.vtt` becomes `episode-1/`, or goes into `episode-1.md` if there is one."""
+
+    export = SitePath("interviews.json")
+    """Where in the built site to write every interview as JSON; `false` for nowhere."""
 
     stylesheet = opt.Type(bool, default=True)
     """Link the shipped `interview/interview.css` in every page. Turn it off to style the chat

@@ -7,13 +7,12 @@ import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .transcript.options import is_safe_url, words
@@ -93,14 +92,13 @@ def date_of(value: object, src_uri: str) -> datetime.date | None:
     return None
 
 
-def read_front_matter(path: str | Path) -> dict[str, Any]:
-    """The front matter of a Markdown file on disk, or {} when it has none or it is broken
-    (the page itself reports that when it is built)."""
+def read_front_matter(file: File) -> dict[str, Any]:
+    """The front matter of a page not rendered yet, or {} when it has none or it is broken
+    (the page itself says so when it is built)."""
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        return front_matter_of(file.content_string)
     except (OSError, UnicodeDecodeError):
         return {}
-    return front_matter_of(text)
 
 
 def front_matter_of(text: str) -> dict[str, Any]:

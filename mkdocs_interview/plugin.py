@@ -15,6 +15,8 @@ from mkdocs.structure.pages import Page
 
 from .catalog import Catalog
 from .config import InterviewConfig
+from .export import write_export
+from .imports import Insert, add_caption_pages, insert_transcript
 from .meta import front_matter_error, source_line_offset
 from .speakers import checked_avatars, relative_avatars
 from .transcript import InterviewExtension, Speaker, page_options
@@ -36,9 +38,11 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
         self.turns = 0
         self.env: Environment | None = None
         self.registry: list[Speaker] = []
+        self.inserts: dict[str, Insert] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.transcripts = self.turns = 0
+        self.inserts = {}
         self.catalog = Catalog(self.config, log)
         if not self.config.enabled:
             return config
@@ -56,6 +60,8 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
             self.registry, problems = checked_avatars(self.config.speakers, files)
             for problem in problems:
                 log.warning(f"{Path(config.config_file_path).name}: speakers: {problem}")
+            if self.config.captions:
+                self.inserts = add_caption_pages(files, config, self.registry, log)
             self.catalog.add_pages(files, config)
         return files
 
@@ -66,6 +72,9 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
             return markdown
         if not page.meta and (problem := front_matter_error(markdown)):
             log.warning(f"{page.file.src_uri}: {problem}")
+        if insert := self.inserts.get(page.file.src_uri):
+            markdown = insert_transcript(markdown, insert.markdown)
+            page.meta = {**insert.front_matter, "interview": True, **page.meta}
         if isinstance(page.meta.get("tags"), str):
             page.meta["tags"] = words(page.meta["tags"])  # Jekyll's `tags: a b`, for every plugin
         settings = self.config
@@ -118,6 +127,8 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
         return self.catalog.head(output, page, config, self.env)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.enabled and self.config.export:
+            write_export(Path(config.site_dir) / self.config.export, self.catalog.entries.values())
         if self.config.enabled:
             log.info(f"{_count(self.transcripts, 'transcript')}, {_count(self.turns, 'turn')}")
 

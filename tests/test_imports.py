@@ -1,0 +1,117 @@
+"""Caption files in the docs become interview pages; every interview is exported as JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .conftest import FIXTURES
+from .sites import content_of, make_site
+
+CAPTIONS = FIXTURES / "captions"
+VTT = (CAPTIONS / "organ-builder.vtt").read_text(encoding="utf-8")
+SRT = (CAPTIONS / "small-tools.srt").read_text(encoding="utf-8")
+PODCAST_JSON = (CAPTIONS / "beekeeper.json").read_text(encoding="utf-8")
+SIDECAR = "title: Pipes and reeds\nmedia: https://example.org/organ.mp3\ntags: [craft]\n"
+
+
+def turns_of(site: object, page: str) -> list[str]:
+    html = content_of(site.html(page))  # type: ignore[attr-defined]
+    return [turn["data-speaker"] for turn in html.select(".interview-turn")]
+
+
+def test_each_format_becomes_a_page(tmp_path: Path) -> None:
+    pages = {
+        "index.md": "# Home\n",
+        "shows/organ-builder.vtt": VTT,
+        "shows/organ-builder.yml": SIDECAR,
+        "shows/small-tools.srt": SRT,
+        "shows/beekeeper.json": PODCAST_JSON,
+        "shows/chapters.json": (CAPTIONS / "chapters.json").read_text(encoding="utf-8"),
+    }
+    site = make_site(tmp_path, pages).build()
+    assert site.warnings == []
+    organ = site.html("shows/organ-builder.md")
+    assert organ.title.get_text().startswith("Pipes and reeds")
+    assert turns_of(site, "shows/organ-builder.md")[:2] == ["Tom Reyes", "Ada Quinn"]
+    link = content_of(organ).select_one("a.interview-time")
+    assert link["href"].startswith("https://example.org/organ.mp3#t=")
+    assert turns_of(site, "shows/small-tools.md")[:2] == ["Priya Raman", "Tomás Ferreira"]
+    assert content_of(site.html("shows/small-tools.md")).h1.get_text() == "Small tools"
+    assert len(turns_of(site, "shows/beekeeper.md")) > 1
+    assert not site.page_path("shows/chapters.md").exists()
+    assert (site.site_dir / "shows" / "chapters.json").exists()
+    assert [
+        card.h2.get_text() for card in site.html("tags/craft.md").select(".interview-card")
+    ] == ["Pipes and reeds"]
+
+
+def test_an_existing_page_takes_the_transcript(tmp_path: Path) -> None:
+    page = "---\ntitle: Organ builder\n---\n# Organ builder\n\nBefore.\n\n"
+    page += "<!-- interview:transcript -->\n\nAfter.\n"
+    site = make_site(tmp_path, {"index.md": "# Home\n", "organ.md": page, "organ.vtt": VTT}).build()
+    text = content_of(site.html("organ.md")).get_text()
+    assert text.index("Before.") < text.index("Welcome back") < text.index("After.")
+    appended = make_site(
+        tmp_path / "appended",
+        {"index.md": "# Home\n", "organ.md": "# Organ\n\nIntro.\n", "organ.vtt": VTT},
+    ).build()
+    assert turns_of(appended, "organ.md")[:2] == ["Tom Reyes", "Ada Quinn"]
+
+
+def test_a_malformed_caption_file_warns_with_its_line(tmp_path: Path) -> None:
+    broken = "WEBVTT\n\n00:01.000 --> 00:04.000\n<v Ann Lee>Hello\n\nnot a timing\nwords\n"
+    site = make_site(tmp_path, {"index.md": "# Home\n", "bad.vtt": broken, "good.vtt": VTT}).build()
+    assert len(site.warnings) == 1
+    assert site.warnings[0].startswith("interview: bad.vtt:7: ")
+    assert not site.page_path("bad.md").exists()
+    assert turns_of(site, "good.md")
+
+
+def test_the_export(tmp_path: Path) -> None:
+    pages = {
+        "index.md": "# Home\n",
+        "organ-builder.vtt": VTT,
+        "organ-builder.yml": SIDECAR,
+        "talk.md": "---\ninterview: true\ndate: 2024-01-02\ntags: [a]\n---\n# Talk\n\n"
+        "**Ann Lee**: \\[00:01:02\\] Hello?\n\n**Bo Chen**: Hi. [laughs]\n",
+    }
+    site = make_site(tmp_path, pages).build()
+    data = json.loads((site.site_dir / "interviews.json").read_text(encoding="utf-8"))
+    assert data["version"] == 1
+    assert [interview["url"] for interview in data["interviews"]] == ["organ-builder/", "talk/"]
+    talk = data["interviews"][1]
+    assert talk == {
+        "url": "talk/",
+        "canonical_url": "https://example.org/site/talk/",
+        "title": "Talk",
+        "date": "2024-01-02",
+        "tags": ["a"],
+        "speakers": ["Ann Lee", "Bo Chen"],
+        "turns": [
+            {"id": "turn-1", "speaker": "Ann Lee", "side": "host", "time": 62, "text": "Hello?"},
+            {
+                "id": "turn-2",
+                "speaker": "Bo Chen",
+                "side": "guest",
+                "time": None,
+                "text": "Hi. [laughs]",
+            },
+        ],
+    }
+    first = (site.site_dir / "interviews.json").read_bytes()
+    assert site.build().site_dir.joinpath("interviews.json").read_bytes() == first
+
+
+def test_export_path_and_off(tmp_path: Path) -> None:
+    pages = {"index.md": "# Home\n", "organ.vtt": VTT}
+    site = make_site(
+        tmp_path, pages, plugins=[{"interview": {"export": "data/talks.json"}}]
+    ).build()
+    assert (site.site_dir / "data" / "talks.json").exists()
+    off = make_site(
+        tmp_path / "off", pages, plugins=[{"interview": {"export": False, "captions": False}}]
+    )
+    off.build()
+    assert not (off.site_dir / "interviews.json").exists()
+    assert not off.page_path("organ.md").exists()
