@@ -115,3 +115,15 @@ def test_export_path_and_off(tmp_path: Path) -> None:
     off.build()
     assert not (off.site_dir / "interviews.json").exists()
     assert not off.page_path("organ.md").exists()
+
+
+def test_the_sites_speakers_name_caption_voices(tmp_path: Path) -> None:
+    srt = "1\n00:00:01,000 --> 00:00:02,000\nSPEAKER_01: Hello there?\n\n"
+    srt += "2\n00:00:02,000 --> 00:00:04,000\nBo Chen: Hi.\n"
+    registry = [{"name": "Ann Lee", "aliases": ["SPEAKER_01"], "role": "Host"}]
+    pages = {"index.md": "# Home\n", "call.srt": srt}
+    site = make_site(tmp_path, pages, plugins=[{"interview": {"speakers": registry}}]).build()
+    turns = content_of(site.html("call.md")).select(".interview-turn")
+    assert [turn["data-speaker"] for turn in turns] == ["Ann Lee", "Bo Chen"]
+    assert turns[0].select_one(".interview-role").get_text() == "Host"
+    assert site.warnings == []
