@@ -42,8 +42,8 @@ def regroup(root: etree.Element, cast: Cast, options: PageOptions) -> Transcript
         label = block_label(block)
         labelled.append((block, label, cast.speaker_of(label) if label else None))
     present = [speaker for _, _, speaker in labelled if speaker]
-    if any(label and label.shape in _QUESTION_SHAPES for _, label, _ in labelled):
-        present.append(cast.names["A"])
+    if any(speaker and label and label.shape in _QUESTION_SHAPES for _, label, speaker in labelled):
+        present.append(cast.names["A"])  # a question that is a turn is answered
     sides = _Sides(cast, options, present)
     blocks: list[etree.Element] = []
     bodies: list[etree.Element] = []
