@@ -49,6 +49,8 @@ class Label:
     colon_inside: bool = False
     length: int = 0
     """How many characters of `block.text` a plain label takes."""
+    prefixed: bool = False
+    """A question in bold written with its `Q:`: it opens a question of its own."""
 
     def remove(self) -> bool:
         """Take the label out of its block; return False if nothing else is left in it."""
@@ -110,8 +112,9 @@ def bold_question(block: etree.Element) -> Label | None:
         return None
     strong = block[0]
     text = "".join(strong.itertext()).strip()
-    if _QUESTION_PREFIX.match(strong.text or "") or (text.endswith("?") and len(text) > 1):
-        return Label("Q", Shape.BOLD_QUESTION, block)
+    prefixed = bool(_QUESTION_PREFIX.match(strong.text or ""))
+    if prefixed or (text.endswith("?") and len(text) > 1):
+        return Label("Q", Shape.BOLD_QUESTION, block, prefixed=prefixed)
     return None
 
 

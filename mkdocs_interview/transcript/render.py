@@ -62,8 +62,12 @@ def regroup(root: etree.Element, cast: Cast, options: PageOptions) -> Transcript
 
     for block, label, speaker in labelled:
         if label is not None and speaker is not None:
-            if label.shape is Shape.BOLD_QUESTION and open_.shape is Shape.BOLD_QUESTION:
-                _add_to_turn(open_, label, block)  # two bold paragraphs in a row: one question
+            if (
+                label.shape is Shape.BOLD_QUESTION
+                and open_.shape is Shape.BOLD_QUESTION
+                and not label.prefixed
+            ):
+                _add_to_turn(open_, label, block)  # bold paragraphs in a row: one question
                 continue
             new_region = label.shape is Shape.HEADING_QUESTION
             open_.body = start_turn(speaker, label.name, new_region)
