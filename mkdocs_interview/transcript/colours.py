@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import colorsys
+import functools
 import re
 import zlib
 
 HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 _WHITE, _BLACK = "#ffffff", "#000000"
 _AA_CONTRAST = 4.5
+_CACHED = 4096
+"""Names and colours to remember: every turn asks for its speaker's colours."""
 
 
+@functools.lru_cache(maxsize=_CACHED)
 def colour_for(name: str) -> str:
     """A stable colour for `name` (the same on every build and machine), dark enough for
     white initials at WCAG AA contrast."""
@@ -24,6 +28,7 @@ def colour_for(name: str) -> str:
         lightness -= 0.02
 
 
+@functools.lru_cache(maxsize=_CACHED)
 def text_colour_on(background: str) -> str:
     """White or black, whichever reads better on `background`."""
     return _WHITE if contrast(background, _WHITE) >= contrast(background, _BLACK) else _BLACK
