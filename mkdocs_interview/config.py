@@ -27,43 +27,29 @@ class Speakers(BaseConfigOption[list[Speaker]]):
         return speakers
 
 
-class DocsPath(BaseConfigOption[str | None]):
-    """A Markdown page's path inside the docs, such as `interviews/index.md`; empty or
-    `false` for none."""
+class InnerPath(BaseConfigOption[str | None]):
+    """A relative path that stays inside a folder (the docs, or the built site), such as
+    `interviews/index.md`; empty or `false` for none."""
 
-    def __init__(self, default: str) -> None:
+    def __init__(self, default: str, *, inside: str, example: str, suffix: str = "") -> None:
         super().__init__()
         self.default = default
+        self.inside = inside
+        self.example = example
+        self.suffix = suffix
 
     def run_validation(self, value: object) -> str | None:
         if value in (None, False, ""):
             return None
-        if not isinstance(value, str):
-            raise ValidationError(f"Expected a path inside the docs, not {value!r}")
-        path = posixpath.normpath(value.replace("\\", "/"))
-        if path.startswith(("/", "../")) or path == ".." or not path.endswith(".md"):
+        path = posixpath.normpath(value.replace("\\", "/")) if isinstance(value, str) else ""
+        if (
+            path in ("", ".", "..")
+            or path.startswith(("/", "../"))
+            or not path.endswith(self.suffix)
+        ):
             raise ValidationError(
-                f"Expected a Markdown page inside the docs, such as 'interviews/index.md', "
-                f"not {value!r}"
+                f"Expected a path inside {self.inside}, such as '{self.example}', not {value!r}"
             )
-        return path
-
-
-class SitePath(BaseConfigOption[str | None]):
-    """A file's path inside the built site, such as `interviews.json`; `false` for none."""
-
-    def __init__(self, default: str) -> None:
-        super().__init__()
-        self.default = default
-
-    def run_validation(self, value: object) -> str | None:
-        if value in (None, False, ""):
-            return None
-        if not isinstance(value, str):
-            raise ValidationError(f"Expected a path inside the site, not {value!r}")
-        path = posixpath.normpath(value.replace("\\", "/"))
-        if path.startswith(("/", "../")) or path in (".", ".."):
-            raise ValidationError(f"Expected a path inside the site, not {value!r}")
         return path
 
 
@@ -110,14 +96,14 @@ class InterviewConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves
     """What to do with Jekyll Liquid tags on a line of their own (`{% include toc %}`) in
     interview pages: `remove` them, with one INFO line per page, or `keep` them as text."""
 
-    index_page = DocsPath("interviews/index.md")
+    index_page = InnerPath("interviews/index.md", inside="the docs", example="a/b.md", suffix=".md")
     """The page that shows every interview as a card, newest first; `false` for none. A page
     the docs already have there is kept, and its `<!-- interview:cards -->` marker filled."""
 
     index_title = opt.Type(str, default="Interviews")
     """The title of the generated interviews page."""
 
-    tags_page = DocsPath("tags/index.md")
+    tags_page = InnerPath("tags/index.md", inside="the docs", example="a/b.md", suffix=".md")
     """The page listing every tag with its count; the page of each tag sits beside it
     (`tags/career.md`, shown at `tags/career/`). `false` for no tag pages."""
 
@@ -140,7 +126,7 @@ class InterviewConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves
     """Turn caption files in the docs (`.vtt`, `.srt`, Podcasting 2.0 `.json`) into interview
     pages: `episode-1.vtt` becomes `episode-1/`, or goes into `episode-1.md` if there is one."""
 
-    export = SitePath("interviews.json")
+    export = InnerPath("interviews.json", inside="the site", example="interviews.json")
     """Where in the built site to write every interview as JSON; `false` for nowhere."""
 
     stylesheet = opt.Type(bool, default=True)

@@ -169,7 +169,7 @@ def test_page_paths_stay_in_the_docs(
     site = make_site(tmp_path, pages(), plugins=[{"interview": {"index_page": path}}])
     with pytest.raises(Abort, match="configuration error"):
         site.config()
-    assert "Expected a Markdown page inside the docs" in caplog.text
+    assert "Expected a path inside the docs, such as 'a/b.md'" in caplog.text
 
 
 def test_site_root_images_under_a_sub_path(tmp_path: Path) -> None:
