@@ -1,35 +1,46 @@
 """The engine alone: megabytes of Markdown per second through Python-Markdown, with and
-without the interview extension."""
+without the interview extension, and which stage of the conversion the difference lands in."""
 
 from __future__ import annotations
 
+import functools
 import time
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import markdown
 import yaml
 from synth import MARKDOWN_EXTENSIONS, interview_page
 
-from mkdocs_interview.transcript import InterviewExtension, PageOptions, page_options
+if TYPE_CHECKING:
+    from mkdocs_interview.transcript import PageOptions
+
+INTERVIEW_STAGE = "InterviewTreeprocessor"
 
 
 @dataclass(frozen=True)
 class Throughput:
-    """Best CPU time to convert the corpus, as megabytes (10^6 bytes) per second."""
+    """Best CPU time to convert the corpus, in all and by stage of the conversion."""
 
     label: str
     seconds: float
     megabytes: float
+    stages: dict[str, float] = field(default_factory=dict)
+    """Best CPU seconds of each tree processor (by class), of `serializer`, and of
+    `preprocessors` and `postprocessors` taken together."""
 
     @property
     def rate(self) -> float:
+        """Megabytes (10^6 bytes) of Markdown per second."""
         return self.megabytes / self.seconds
 
 
 def corpus(pages: int, seed: int) -> list[tuple[str, PageOptions]]:
     """The first `pages` interview pages: the Markdown after the front matter, and the page's
     options as the plugin would make them from the front matter."""
+    from mkdocs_interview.transcript import page_options
+
     documents = []
     for index in range(pages):
         _, front, body = interview_page(index, seed).text.split("---\n", 2)
@@ -42,7 +53,8 @@ def measure(
     documents: list[tuple[str, PageOptions]], repeats: int
 ) -> list[tuple[Throughput, Throughput]]:
     """Pairs of (without, with) the extension: Python-Markdown bare, then with the site's
-    extensions. One `Markdown` instance per run, reset between pages."""
+    extensions. One `Markdown` instance per run, reset between pages, as the best of
+    `repeats` runs, alternating without and with."""
     names: list[str] = []
     configs: dict[str, Any] = {}
     for item in MARKDOWN_EXTENSIONS:
@@ -55,13 +67,17 @@ def measure(
     megabytes = sum(len(text.encode("utf-8")) for text, _ in documents) / 1e6
     results = []
     for label, extensions in (("Python-Markdown alone", []), ("with the site's extensions", names)):
-        pair = []
-        for interview in (False, True):
-            best = min(
-                _convert_all(documents, extensions, configs, interview) for _ in range(repeats)
-            )
-            pair.append(Throughput(label + (" + interview" if interview else ""), best, megabytes))
-        results.append((pair[0], pair[1]))
+        best: list[tuple[float, dict[str, float]]] = [(float("inf"), {}), (float("inf"), {})]
+        for _ in range(repeats):
+            for index, interview in enumerate((False, True)):
+                seconds, stages = _convert_all(documents, extensions, configs, interview)
+                fastest, fastest_stages = best[index]
+                for stage, value in stages.items():
+                    stages[stage] = min(value, fastest_stages.get(stage, value))
+                best[index] = (min(seconds, fastest), stages)
+        without = Throughput(label, best[0][0], megabytes, best[0][1])
+        with_ = Throughput(f"{label} + interview", best[1][0], megabytes, best[1][1])
+        results.append((without, with_))
     return results
 
 
@@ -70,15 +86,38 @@ def _convert_all(
     extensions: list[str],
     configs: dict[str, Any],
     interview: bool,
-) -> float:
+) -> tuple[float, dict[str, float]]:
+    from mkdocs_interview.transcript import InterviewExtension
+
     extension = InterviewExtension()
     md = markdown.Markdown(
         extensions=[*extensions, extension] if interview else extensions,
         extension_configs=configs,
     )
+    stages: dict[str, float] = {}
+    for processor in md.treeprocessors:
+        processor.run = _timed(processor.run, type(processor).__name__, stages)  # type: ignore[method-assign]
+    for group in ("preprocessors", "postprocessors"):
+        for processor in getattr(md, group):
+            processor.run = _timed(processor.run, group, stages)
+    md.serializer = _timed(md.serializer, "serializer", stages)
     start = time.process_time()
     for text, options in documents:
         extension.page = options
         md.reset()
         md.convert(text)
-    return time.process_time() - start
+    return time.process_time() - start, stages
+
+
+def _timed(
+    function: Callable[..., Any], stage: str, seconds: dict[str, float]
+) -> Callable[..., Any]:
+    @functools.wraps(function)
+    def timed(*args: Any) -> Any:
+        start = time.process_time()
+        try:
+            return function(*args)
+        finally:
+            seconds[stage] = seconds.get(stage, 0.0) + time.process_time() - start
+
+    return timed

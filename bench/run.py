@@ -12,6 +12,8 @@ times, the peak memory, where the time goes and whether the targets are met.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import io
 import json
 import os
 import platform
@@ -19,6 +21,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -64,6 +67,7 @@ class SizeResult:
     words: int
     runs: dict[str, Runs]
     serve: dict[str, dict[str, list[float]]] = field(default_factory=dict)
+    """Rebuild times by "mode kind" (`full plain`, `dirty plugin`...) and metric."""
     phases: dict[str, dict[str, float]] = field(default_factory=dict)
     packages: dict[str, dict[str, float]] = field(default_factory=dict)
     plugin_log: list[str] = field(default_factory=list)
@@ -96,21 +100,31 @@ class SizeResult:
     def plugin_ms_per_page(self) -> float:
         return 1000 * self.median("plugin", "plugin_cpu") / self.pages
 
-    def serve_ratio(self, metric: str) -> float:
-        plain, plugin = (statistics.median(self.serve[kind][metric]) for kind in KINDS)
-        return float(plugin / plain)
+    def serve_median(self, mode: str, kind: str, metric: str) -> float:
+        return float(statistics.median(self.serve[f"{mode} {kind}"][metric]))
+
+    def serve_ratio(self, mode: str, metric: str) -> float:
+        plain, plugin = (self.serve_median(mode, kind, metric) for kind in KINDS)
+        return plugin / plain
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark; return 0 when every target measured is met, else 1."""
     args = _arguments(argv)
-    if args.cpu is not None:
+    if args.report:
+        return _report(args.report, args.judge)
+    if args.cpu is not None and args.cpu >= 0:
         os.sched_setaffinity(0, {args.cpu})  # the builds inherit it
     _print_machine(args)
     workdir = Path(args.workdir or tempfile.mkdtemp(prefix="interview-bench-"))
     results: list[SizeResult] = []
     engine_results: list[tuple[engine.Throughput, engine.Throughput]] = []
     try:
+        package, measured = _snapshot(args.ref, workdir / "package")
+        os.environ["PYTHONPATH"] = os.pathsep.join(
+            filter(None, (str(package), os.environ.get("PYTHONPATH")))
+        )  # every build imports this copy, whatever happens to the working tree meanwhile
+        print(f"mkdocs-interview measured: {measured}\n")
         if args.engine_pages:
             engine_results = _engine(args.engine_pages, args.engine_repeats, args.seed)
         for pages in args.sizes:
@@ -123,11 +137,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"\nload average at the end: {_load()}")
     if args.json:
         data = {
-            "engine": [[asdict(item) for item in pair] for pair in engine_results],
+            "engine": {
+                "pages": args.engine_pages,
+                "repeats": args.engine_repeats,
+                "pairs": [[asdict(item) for item in pair] for pair in engine_results],
+            },
             "sizes": [asdict(result) for result in results],
         }
         args.json.write_text(json.dumps(data, indent=1), encoding="utf-8")
     return 0 if met else 1
+
+
+def _report(files: list[Path], judge: str) -> int:
+    """Print the figures saved by earlier runs with --json, as one report."""
+    sizes: dict[int, SizeResult] = {}
+    for path in files:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data["engine"]["pairs"]:
+            pairs = [
+                (engine.Throughput(**without), engine.Throughput(**with_))
+                for without, with_ in data["engine"]["pairs"]
+            ]
+            _print_engine(pairs, data["engine"]["pages"], data["engine"]["repeats"])
+        for item in data["sizes"]:
+            item["runs"] = {kind: Runs(**runs) for kind, runs in item["runs"].items()}
+            sizes[item["pages"]] = SizeResult(**item)
+    results = [sizes[pages] for pages in sorted(sizes)]
+    for result in results:
+        _print_size(result)
+    _print_summary(results, judge)
+    return 0 if _print_targets(results, judge) else 1
 
 
 def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -151,6 +190,11 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         metavar="K",
         help="one-page edits timed under a simulated `mkdocs serve`, 0 for none (default: 3)",
     )
+    add(
+        "--serve-dirty",
+        action="store_true",
+        help="also time the edit under `mkdocs serve --dirty` (reported, not judged)",
+    )
     add("--no-profile", action="store_true", help="skip the two profiled builds")
     add(
         "--engine-pages",
@@ -171,11 +215,22 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         "--cpu",
         type=int,
         default=_last_cpu(),
-        help="pin the benchmark and its builds to this CPU (default: the last one)",
+        help="pin the benchmark and its builds to this CPU, -1 for none (default: the last one)",
+    )
+    add(
+        "--ref",
+        help="measure the package as committed at this git ref (default: the working tree)",
     )
     add("--workdir", type=Path, help="generate the sites here, and keep them")
     add("--keep", action="store_true", help="keep the temporary sites")
     add("--json", type=Path, help="also write the raw figures to this file")
+    add(
+        "--report",
+        type=Path,
+        nargs="+",
+        metavar="JSON",
+        help="build nothing: print the figures of earlier --json files as one report",
+    )
     add(
         "--quick",
         action="store_true",
@@ -206,39 +261,42 @@ def _print_machine(args: argparse.Namespace) -> None:
                 model = line.split(":", 1)[1].strip()
                 break
     packages = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
-    pinned = f", pinned to CPU {args.cpu}" if args.cpu is not None else ""
+    pinned = f", pinned to CPU {args.cpu}" if args.cpu is not None and args.cpu >= 0 else ""
     print(f"machine: {os.cpu_count()} CPUs, {model}{pinned}; load average {_load()}")
     print(
         f"Python {platform.python_version()} ({platform.python_implementation()}); "
         + ", ".join(f"{name} {version(name)}" for name in packages)
     )
-    print(f"mkdocs-interview {_revision()}; targets judged on {args.judge} time")
+    print(f"checked out: {_revision()}; targets judged on {args.judge} time")
     print()
 
 
 def _revision() -> str:
-    """The commit measured, and whether the package had uncommitted changes."""
-    git = ["git", "-C", str(REPOSITORY)]
+    """The commit checked out, and whether the package has uncommitted changes."""
     try:
-        commit = subprocess.run(
-            [*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True
-        ).stdout.strip()
-        changes = subprocess.run(
-            [*git, "status", "--porcelain", "mkdocs_interview"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
+        commit = _git("rev-parse", "--short", "HEAD").strip()
+        changes = _git("status", "--porcelain", "mkdocs_interview")
     except (OSError, subprocess.CalledProcessError):
         return "(not a git checkout)"
-    return f"at {commit}" + (" with uncommitted changes in mkdocs_interview/" if changes else "")
+    return commit + (" with uncommitted changes in mkdocs_interview/" if changes else "")
 
 
 def _engine(
     pages: int, repeats: int, seed: int
 ) -> list[tuple[engine.Throughput, engine.Throughput]]:
-    documents = engine.corpus(pages, seed)
-    results = engine.measure(documents, repeats)
+    options = ["--pages", str(pages), "--repeats", str(repeats), "--seed", str(seed)]
+    figures = _child("engine", None, *options)
+    results = [
+        (engine.Throughput(**without), engine.Throughput(**with_))
+        for without, with_ in figures["pairs"]
+    ]
+    _print_engine(results, pages, repeats)
+    return results
+
+
+def _print_engine(
+    results: list[tuple[engine.Throughput, engine.Throughput]], pages: int, repeats: int
+) -> None:
     megabytes = results[0][0].megabytes
     print(
         f"== The engine alone: {pages} pages, {megabytes:.1f} MB of Markdown, CPU time, "
@@ -248,8 +306,22 @@ def _engine(
         for item in (without, with_):
             print(f"  {item.label:44}{item.rate:6.2f} MB/s  ({item.seconds:.2f} s)")
         print(f"  {'the extension adds':44}{with_.seconds / without.seconds - 1:+7.1%}")
+    without, with_ = results[-1]
+    print("  where it adds, with the site's extensions (ms per page; the stages' best runs):")
+    per_page = 1000 / pages
+    added = {stage: with_.stages[stage] - without.stages.get(stage, 0.0) for stage in with_.stages}
+    for stage in sorted(added, key=lambda stage: added[stage], reverse=True)[:6]:
+        before, after = without.stages.get(stage, 0.0), with_.stages[stage]
+        name = "the extension itself" if stage == engine.INTERVIEW_STAGE else stage
+        print(
+            f"    {name:42}{before * per_page:6.2f} ->{after * per_page:6.2f}"
+            f"{added[stage] * per_page:+7.2f}"
+        )
+    rest = (with_.seconds - sum(with_.stages.values())) - (
+        without.seconds - sum(without.stages.values())
+    )
+    print(f"    {'block parser and the rest':42}{'':14}{rest * per_page:+7.2f}")
     print()
-    return results
 
 
 def _size(pages: int, args: argparse.Namespace, root: Path) -> SizeResult:
@@ -263,12 +335,6 @@ def _size(pages: int, args: argparse.Namespace, root: Path) -> SizeResult:
         runs={kind: Runs() for kind in KINDS},
     )
     configs = {"plain": site.plain_config, "plugin": site.plugin_config}
-    nav = "only the index pages" if site.nav_index_only else "every page"
-    print(f"== N = {pages} interview pages; the nav lists {nav}")
-    print(
-        f"  {result.markdown_mb:.1f} MB of Markdown, {site.turns} turns, "
-        f"{site.words / site.turns:.0f} words per turn"
-    )
     if not args.no_profile:
         for kind in KINDS:  # these also warm the file cache for the timed builds
             profile = root / f"{kind}.prof"
@@ -288,20 +354,14 @@ def _size(pages: int, args: argparse.Namespace, root: Path) -> SizeResult:
             runs.generated_pages = figures["page_counts"].get("generated", 0)
             result.plugin_log = figures["plugin_log"] or result.plugin_log
         _progress(f"N = {pages}: pair {number + 1} of {args.pairs} built")
-    if args.serve_edits:
+    modes = ["full", "dirty"] if args.serve_dirty else ["full"]
+    for mode in modes if args.serve_edits else []:
         page = site.interview_path(pages // 2)
         for kind in KINDS:
-            figures = _child(
-                "serve",
-                configs[kind],
-                "--page",
-                str(page),
-                "--edits",
-                str(args.serve_edits),
-                "--site-dir",
-                str(root / f"serve-{kind}"),
-            )
-            result.serve[kind] = {
+            options = ["--page", str(page), "--edits", str(args.serve_edits)]
+            options += ["--site-dir", str(root / f"serve-{mode}-{kind}")]
+            figures = _child("serve", configs[kind], *options, *["--dirty"] * (mode == "dirty"))
+            result.serve[f"{mode} {kind}"] = {
                 metric: [rebuild[metric] for rebuild in figures["rebuilds"]]
                 for metric in ("wall", "cpu")
             }
@@ -314,22 +374,63 @@ def _progress(text: str) -> None:
     print(f"  ({text})", file=sys.stderr, flush=True)
 
 
-def _child(mode: str, config: Path, *options: str) -> dict[str, Any]:
+def _child(mode: str, config: Path | None, *options: str) -> dict[str, Any]:
     """Run bench/child.py in a fresh process and return its figures."""
-    command = [sys.executable, str(CHILD), mode, str(config), *options]
+    command = [sys.executable, str(CHILD), mode, *([str(config)] if config else []), *options]
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    cwd = config.parent if config else None
     done = subprocess.run(
-        command, capture_output=True, text=True, cwd=config.parent, env=environment, check=False
+        command, capture_output=True, text=True, cwd=cwd, env=environment, check=False
     )
     if done.returncode:
         raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr}")
     figures: dict[str, Any] = json.loads(done.stdout)
-    for warning in figures["warnings"]:
-        print(f"  WARNING in the {config.stem} build: {warning}")
+    for warning in figures.get("warnings", []):
+        print(f"  WARNING in the {config.stem if config else mode} build: {warning}")
     return figures
 
 
+def _snapshot(ref: str | None, target: Path) -> tuple[Path, str]:
+    """Copy the package to `target`: the working tree's, or `ref`'s from git. Return the
+    folder to put on the path and what it holds."""
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    if ref:
+        archive = subprocess.run(
+            ["git", "-C", str(REPOSITORY), "archive", ref, "mkdocs_interview"],
+            capture_output=True,
+            check=True,
+        ).stdout
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(target, filter="data")
+        described = f"commit {_git('rev-parse', '--short', ref).strip()}"
+    else:
+        ignored = shutil.ignore_patterns("__pycache__")
+        shutil.copytree(
+            REPOSITORY / "mkdocs_interview", target / "mkdocs_interview", ignore=ignored
+        )
+        described = f"the working tree at {_revision()}"
+    digest = hashlib.sha256()
+    for path in sorted(target.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(target).as_posix().encode() + path.read_bytes())
+    return target, f"{described}, files {digest.hexdigest()[:12]}"
+
+
+def _git(*arguments: str) -> str:
+    done = subprocess.run(
+        ["git", "-C", str(REPOSITORY), *arguments], capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+
 def _print_size(result: SizeResult) -> None:
+    nav = "only the index pages" if result.nav_index_only else "every page"
+    print(f"== N = {result.pages} interview pages; the nav lists {nav}")
+    print(
+        f"  {result.markdown_mb:.1f} MB of Markdown, {result.turns} turns, "
+        f"{result.words / result.turns:.0f} words per turn"
+    )
     runs = len(result.runs["plain"].wall)
     print(f"  {runs} builds of each, alternating, each in a fresh process (load_config + build)")
     print(
@@ -359,14 +460,13 @@ def _print_size(result: SizeResult) -> None:
     )
     for line in result.plugin_log:
         print(f"  plugin log: {line}")
-    if result.serve:
-        edits = len(result.serve["plain"]["wall"])
-        print(
-            f"  mkdocs serve, one-page edit (new config and full rebuild in the same process, "
-            f"median of {edits}):"
-        )
+    for mode, what in SERVE_MODES.items():
+        if f"{mode} plain" not in result.serve:
+            continue
+        edits = len(result.serve[f"{mode} plain"]["wall"])
+        print(f"  {what}, one-page edit, median of {edits} rebuilds in one process:")
         for metric in ("wall", "cpu"):
-            plain, plugin = (statistics.median(result.serve[kind][metric]) for kind in KINDS)
+            plain, plugin = (result.serve_median(mode, kind, metric) for kind in KINDS)
             print(
                 f"    {metric:5} plain {plain:.2f} s, with the plugin {plugin:.2f} s, "
                 f"ratio {plugin / plain:.3f}"
@@ -375,6 +475,11 @@ def _print_size(result: SizeResult) -> None:
         _print_breakdown(result)
     print()
 
+
+SERVE_MODES = {
+    "full": "mkdocs serve (a new config and a full rebuild)",
+    "dirty": "mkdocs serve --dirty (a new config, changed pages only)",
+}
 
 PARTS = (
     ("docs_populate", "docs pages: Markdown (read, page_markdown, render, page_content)"),
@@ -477,8 +582,8 @@ def _print_targets(results: list[SizeResult], judge: str) -> bool:
             f"{overhead:+.1%} (at most {MAX_RSS_OVERHEAD:.0%})",
         )
     for result in results:
-        if result.serve:
-            overhead = result.serve_ratio(judge) - 1
+        if "full plain" in result.serve:
+            overhead = result.serve_ratio("full", judge) - 1
             verdict(
                 overhead <= MAX_SERVE_OVERHEAD,
                 f"N = {result.pages}: one-page edit under "
