@@ -23,6 +23,12 @@ def unescape(text: str) -> str:
     return _ESCAPED.sub(lambda match: chr(int(match.group(1))), text)
 
 
+def literal(text: str) -> str:
+    """`text` ready for the element tree, where it shows as written: Python-Markdown leaves an
+    `&` that starts an entity alone when it writes the page, so every `&` is escaped here."""
+    return text.replace("&", "&amp;")
+
+
 def mark_timestamp(paragraph: etree.Element, media: str | None) -> float | None:
     """Turn a timestamp that opens `paragraph` into a `<time>`, linked into `media` if given;
     return its time in seconds."""
@@ -37,7 +43,7 @@ def mark_timestamp(paragraph: etree.Element, media: str | None) -> float | None:
     marker = time
     offset = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
     if media:
-        marker = etree.Element("a", {"href": f"{media}#t={offset}"})
+        marker = etree.Element("a", {"href": literal(f"{media}#t={offset}")})
         marker.append(time)
     marker.set("class", "interview-time")
     rest = text[match.end() :]

@@ -9,7 +9,7 @@ from .colours import colour_for, text_colour_on
 from .detect import Cast
 from .excerpt import plain_text
 from .labels import Label, Shape, block_label, initials, is_wholly_bold
-from .markers import TIMESTAMP, mark_stage_notes, mark_timestamp
+from .markers import TIMESTAMP, literal, mark_stage_notes, mark_timestamp
 from .model import PageOptions, Side, Speaker, Transcript, Turn
 
 # Blocks that end a chat region: the next speaker line opens a new one.
@@ -146,7 +146,7 @@ def _turn_element(region: etree.Element, turn: Turn, person: Speaker) -> etree.E
         {
             "class": "interview-turn",
             "id": turn.id,
-            "data-speaker": turn.speaker,
+            "data-speaker": literal(turn.speaker),
             "data-side": turn.side,
         },
     )
@@ -154,15 +154,16 @@ def _turn_element(region: etree.Element, turn: Turn, person: Speaker) -> etree.E
     _avatar(element, person)
     name = etree.SubElement(element, "p", {"class": "interview-speaker"})
     name.tail = "\n"
-    shown = etree.SubElement(name, "a", {"href": person.url}) if person.url else name
-    shown.text = person.name
+    link = {"href": literal(person.url)} if person.url else None
+    shown = etree.SubElement(name, "a", link) if link else name
+    shown.text = literal(person.name)
     if person.role:
         if shown is name:
-            name.text = f"{person.name} "
+            name.text = f"{literal(person.name)} "
         else:
             shown.tail = " "
         role = etree.SubElement(name, "span", {"class": "interview-role"})
-        role.text = person.role
+        role.text = literal(person.role)
     body = etree.SubElement(element, "div", {"class": "interview-body"})
     body.text = body.tail = "\n"
     return body
@@ -175,7 +176,7 @@ def _avatar(turn: etree.Element, person: Speaker) -> None:
         "span",
         {
             "class": "interview-avatar",
-            "data-initials": initials(person.name),
+            "data-initials": literal(initials(person.name)),
             "aria-hidden": "true",
             "style": f"--interview-person-bg: {background}; "
             f"--interview-person-fg: {text_colour_on(background)}",
@@ -184,7 +185,7 @@ def _avatar(turn: etree.Element, person: Speaker) -> None:
     avatar.tail = "\n"
     if person.avatar:
         image = etree.SubElement(
-            avatar, "img", {"src": person.avatar, "alt": "", "loading": "lazy"}
+            avatar, "img", {"src": literal(person.avatar), "alt": "", "loading": "lazy"}
         )
         image.tail = None
 
