@@ -1,0 +1,169 @@
+// Measurements taken inside the page, returned to the tests as JSON by `page.evaluate`.
+// The tests add this file to every page as an init script: it defines `window.interviewProbes`.
+(() => {
+  const canvas = document.createElement("canvas");
+  canvas.width = canvas.height = 1;
+  const context = canvas.getContext("2d", { willReadFrequently: true });
+
+  // Any CSS colour (rgb(), color(srgb …), oklab() from color-mix …) as [r, g, b, alpha],
+  // by painting it: the canvas does the parsing and the conversion to sRGB.
+  function rgba(colour) {
+    context.clearRect(0, 0, 1, 1);
+    context.fillStyle = "rgba(0, 0, 0, 0)";
+    context.fillStyle = colour;
+    context.fillRect(0, 0, 1, 1);
+    const [r, g, b, a] = context.getImageData(0, 0, 1, 1).data;
+    return [r, g, b, a / 255];
+  }
+
+  function over(top, bottom) {
+    const alpha = top[3] + bottom[3] * (1 - top[3]);
+    if (alpha === 0) return [0, 0, 0, 0];
+    const mix = (i) => (top[i] * top[3] + bottom[i] * bottom[3] * (1 - top[3])) / alpha;
+    return [mix(0), mix(1), mix(2), alpha];
+  }
+
+  // The colour behind an element: its own background and its ancestors', composited
+  // from the first opaque one up, over a white canvas.
+  function backgroundOf(element) {
+    const layers = [];
+    for (let node = element; node; node = node.parentElement) {
+      const colour = rgba(getComputedStyle(node).backgroundColor);
+      if (colour[3] > 0) layers.push(colour);
+      if (colour[3] >= 1) break;
+    }
+    return layers.reverse().reduce((bottom, top) => over(top, bottom), [255, 255, 255, 1]);
+  }
+
+  function luminance([r, g, b]) {
+    const channel = (value) => {
+      const c = value / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    };
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  }
+
+  function ratio(foreground, background) {
+    const [light, dark] = [luminance(foreground), luminance(background)].sort((a, b) => b - a);
+    return (light + 0.05) / (dark + 0.05);
+  }
+
+  function describe(element) {
+    const classes = [...element.classList].map((name) => `.${name}`).join("");
+    const shown = element.textContent.trim() || element.dataset.initials || "";
+    const text = shown.replace(/\s+/g, " ").slice(0, 40);
+    return `${element.tagName.toLowerCase()}${classes} "${text}"`;
+  }
+
+  function visible(element) {
+    const box = element.getBoundingClientRect();
+    const style = getComputedStyle(element);
+    return box.width > 0 && box.height > 0 && style.visibility !== "hidden";
+  }
+
+  function ownText(element) {
+    return [...element.childNodes].some(
+      (node) => node.nodeType === Node.TEXT_NODE && node.textContent.trim(),
+    );
+  }
+
+  // What a measured text belongs to, so a test can tell that each part was measured.
+  const PARTS = [
+    ".interview-avatar", ".interview-speaker", ".interview-body",
+    ".interview-card", ".interview-meta", ".interview-tag-index",
+  ];
+
+  // Contrast of every element with its own text under `selectors`, and of each avatar's
+  // initials. `against` "white" measures text as printed without backgrounds.
+  function contrast(selectors, against = "page") {
+    const results = [];
+    const seen = new Set();
+    for (const root of document.querySelectorAll(selectors)) {
+      for (const element of [root, ...root.querySelectorAll("*")]) {
+        if (seen.has(element) || !visible(element)) continue;
+        seen.add(element);
+        const initials = element.matches(".interview-avatar:not(:has(img))");
+        if (!initials && !ownText(element)) continue;
+        const background =
+          against === "white" ? [255, 255, 255, 1] : backgroundOf(element);
+        const foreground = over(rgba(getComputedStyle(element).color), background);
+        results.push({
+          element: describe(element),
+          part: PARTS.find((part) => element.closest(part)) ?? null,
+          ratio: ratio(foreground, background),
+        });
+      }
+    }
+    return results;
+  }
+
+  function box(element) {
+    const { left, right, top, bottom, width, height } = element.getBoundingClientRect();
+    return { left, right, top, bottom, width, height };
+  }
+
+  // Each turn's side, its bubble's box, its avatar's box and its chat region's box.
+  function turns() {
+    return [...document.querySelectorAll(".interview-turn")].map((turn) => ({
+      id: turn.id,
+      side: turn.dataset.side,
+      chat: box(turn.closest(".interview")),
+      body: box(turn.querySelector(".interview-body")),
+      avatar: box(turn.querySelector(".interview-avatar")),
+    }));
+  }
+
+  // Each avatar's box once scrolled into view, and whether all of it is in the viewport.
+  function avatars() {
+    return [...document.querySelectorAll(".interview-avatar")].map((avatar) => {
+      // "instant": themes such as mkdocs (Bootstrap) make scrolling smooth, hence late
+      avatar.scrollIntoView({ behavior: "instant", block: "center", inline: "nearest" });
+      const seen = box(avatar);
+      const style = getComputedStyle(avatar);
+      return {
+        turn: avatar.closest(".interview-turn").id,
+        box: seen,
+        shown: style.visibility !== "hidden" && style.display !== "none" && style.opacity !== "0",
+        inViewport:
+          seen.left >= 0 && seen.top >= 0 &&
+          seen.right <= innerWidth && seen.bottom <= innerHeight,
+      };
+    });
+  }
+
+  function overflow() {
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth };
+  }
+
+  // Elements of `selectors` whose content is wider than their box.
+  function clipped(selectors) {
+    return [...document.querySelectorAll(selectors)]
+      .filter((element) => element.scrollWidth > element.clientWidth + 1)
+      .map((element) => ({
+        element: describe(element),
+        scrollWidth: element.scrollWidth,
+        clientWidth: element.clientWidth,
+      }));
+  }
+
+  // axe-core's violations (axe.min.js injected first), one entry per element, each marked
+  // `ours` when it lies inside the plugin's markup (`selectors`).
+  async function axeViolations(selectors) {
+    const { violations } = await window.axe.run(document, { resultTypes: ["violations"] });
+    return violations.flatMap((violation) =>
+      violation.nodes.map((node) => {
+        const target = node.target.length === 1 ? node.target[0] : null;
+        const element = typeof target === "string" ? document.querySelector(target) : null;
+        return {
+          rule: violation.id,
+          help: violation.help,
+          target: node.target.join(" "),
+          html: node.html,
+          ours: Boolean(element && element.closest(selectors)),
+        };
+      }),
+    );
+  }
+
+  window.interviewProbes = { rgba, contrast, turns, avatars, overflow, clipped, axeViolations };
+})();
