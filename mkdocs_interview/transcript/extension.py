@@ -15,11 +15,13 @@ from .detect import cast_of, undeclared
 from .excerpt import excerpt, first_image
 from .model import Diagnostic, PageOptions, Speaker, Transcript
 from .options import page_options, speakers_from
-from .render import regroup
+from .render import read_texts, regroup
 from .segment import find_labels, give_lines_their_paragraphs, remove_liquid_tags
 
 # After inline parsing (20), so `<strong>` exists; before attr_list (8) and toc (5).
 TREEPROCESSOR_PRIORITY = 12
+# After attr_list (8) takes its `{: …}` out of the text; before toc (5) adds permalinks.
+TEXT_PRIORITY = 6
 # After whitespace is normalised (30), before fenced code is stashed away (25).
 SOURCE_PRIORITY = 29
 
@@ -46,6 +48,8 @@ class InterviewExtension(Extension):
         self.page: PageOptions | None = None
         self.transcript = Transcript()
         self.source: list[str] = []
+        self.bodies: list[etree.Element] = []
+        """The turns' bodies, between regrouping and reading their text."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         md.registerExtension(self)
@@ -55,10 +59,12 @@ class InterviewExtension(Extension):
         md.treeprocessors.register(
             InterviewTreeprocessor(md, self), "interview", TREEPROCESSOR_PRIORITY
         )
+        md.treeprocessors.register(_TextTreeprocessor(md, self), "interview-text", TEXT_PRIORITY)
 
     def reset(self) -> None:
         self.transcript = Transcript()
         self.source = []
+        self.bodies = []
 
     def options_for(self, md: Markdown) -> PageOptions:
         """The page's options: those set by the host program, else from the meta extension's
@@ -99,6 +105,7 @@ class InterviewTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         extension = self.extension
+        extension.bodies = []
         options = extension.options_for(self.md)
         if options.mode == "off":
             return
@@ -109,9 +116,8 @@ class InterviewTreeprocessor(Treeprocessor):
         give_lines_their_paragraphs(root, found, cast)
         liquid_tags = 0 if options.keep_liquid else remove_liquid_tags(root)
         image = first_image(root)  # before the avatars join the page
-        transcript = regroup(root, cast, options)
+        transcript, extension.bodies = regroup(root, cast, options)
         if transcript.turns:
-            transcript.excerpt = excerpt(root)
             transcript.first_image = image
         for name, suggestion in undeclared(cast, options):
             hint = f"; did you mean '{suggestion}'?" if suggestion else ""
@@ -122,6 +128,23 @@ class InterviewTreeprocessor(Treeprocessor):
             message = f"removed {liquid_tags} Liquid tag{'s' if liquid_tags > 1 else ''}"
             transcript.diagnostics.append(Diagnostic(message, level="info"))
         extension.transcript = transcript
+
+
+class _TextTreeprocessor(Treeprocessor):
+    """Reads the turns' plain text and the page's excerpt, once the text is final."""
+
+    def __init__(self, md: Markdown, extension: InterviewExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        extension = self.extension
+        bodies, extension.bodies = extension.bodies, []  # keep no page's tree alive
+        transcript = extension.transcript
+        if bodies and transcript.turns:
+            stash = self.md.htmlStash.rawHtmlBlocks
+            read_texts(transcript, bodies, stash)
+            transcript.excerpt = excerpt(root, stash=stash)
 
 
 def _meta_value(value: Any) -> Any:

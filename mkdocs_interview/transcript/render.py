@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .colours import colour_for, text_colour_on
 from .detect import Cast
 from .excerpt import plain_text
 from .labels import Label, Shape, block_label, initials, is_wholly_bold
-from .markers import TIMESTAMP, literal, mark_stage_notes, mark_timestamp
+from .markers import literal, mark_stage_notes, mark_timestamp
 from .model import PageOptions, Side, Speaker, Transcript, Turn
 
 # Blocks that end a chat region: the next speaker line opens a new one.
@@ -28,15 +29,19 @@ class _Open:
     without a label opens the answer."""
 
 
-def regroup(root: etree.Element, cast: Cast, options: PageOptions) -> Transcript:
-    """Wrap each speaker's line and the blocks after it in a turn, and runs of turns in a region.
+def regroup(
+    root: etree.Element, cast: Cast, options: PageOptions
+) -> tuple[Transcript, list[etree.Element]]:
+    """Wrap each speaker's line and the blocks after it in a turn, and runs of turns in a region;
+    return what was found, and each turn's body.
 
     Blocks before the first turn, headings that ask nothing and rules stay where they are; no
     block is dropped and a label is the only text taken out of one.
     """
     transcript = Transcript()
+    bodies: list[etree.Element] = []
     if not cast.names:
-        return transcript
+        return transcript, bodies
     labelled = []
     for block in root:
         label = block_label(block)
@@ -46,7 +51,6 @@ def regroup(root: etree.Element, cast: Cast, options: PageOptions) -> Transcript
         present.append(cast.names["A"])  # a question that is a turn is answered
     sides = _Sides(cast, options, present)
     blocks: list[etree.Element] = []
-    bodies: list[etree.Element] = []
     open_ = _Open()
 
     def start_turn(speaker: str, written: str, new_region: bool = False) -> etree.Element:
@@ -90,12 +94,19 @@ def regroup(root: etree.Element, cast: Cast, options: PageOptions) -> Transcript
             blocks.append(block)
     root[:] = blocks
     for index, (turn, body) in enumerate(zip(transcript.turns, bodies, strict=True)):
-        text = plain_text(body)
-        time = _mark_body(body, options.media)
-        if time is not None:
-            text = TIMESTAMP.sub("", text, count=1)
-        transcript.turns[index] = replace(turn, time=time, text=text)
-    return transcript
+        transcript.turns[index] = replace(turn, time=_mark_body(body, options.media))
+    return transcript, bodies
+
+
+def read_texts(
+    transcript: Transcript, bodies: Sequence[etree.Element], stash: Sequence[object]
+) -> None:
+    """Give each turn the plain text of its body, once nothing changes the text any more
+    (attr_list takes out its `{: …}`). The timestamp opening a turn is its `time`, not text."""
+    for index, (turn, body) in enumerate(zip(transcript.turns, bodies, strict=True)):
+        first = body.find("p")
+        opening = first[0] if turn.time is not None and first is not None else None
+        transcript.turns[index] = replace(turn, text=plain_text(body, stash, skip=opening))
 
 
 def _add_to_turn(open_: _Open, label: Label, block: etree.Element) -> None:
