@@ -116,8 +116,15 @@ PAGES = {
     "talk.md": page(TALK, "An intro with a <b>bold</b> word.\n\n" + TRANSCRIPT),
     "unsafe.md": page(UNSAFE, UNSAFE_TRANSCRIPT),
     "plain.md": "# Plain\n\n**Sam**: not a chat, and <em>raw</em> HTML & text.\n",
+    "escaped.md": page(
+        {"interview": True, "title": "Escaped"},
+        "&lt;script&gt;alert(1)&lt;/script&gt; &amp; AT&T `<b>`.\n\n"
+        "**Sam**: &lt;i&gt;Hi&lt;/i&gt;?\n\n**Ann**: Yes.\n",
+    ),
 }
-NAV = ["index.md", "talk.md", "unsafe.md", "plain.md"]
+ESCAPED_TEXT = "<script>alert(1)</script> & AT&T <b>."
+"""The intro of `escaped.md` as a reader sees it, and so its excerpt."""
+NAV = ["index.md", "talk.md", "unsafe.md", "plain.md", "escaped.md"]
 """The same navigation with the plugin and without, though the plugin adds pages."""
 OPTIONS = {
     "speakers": REGISTRY,
@@ -325,6 +332,14 @@ def test_hostile_front_matter_in_cards_tags_and_meta(builds: tuple[Site, Site]) 
     assert [tag.get_text() for tag in card.select(".interview-tag")] == TAGS[:4]
     index = [a.get_text() for a in home.select(".interview-tag-index .interview-tag")]
     assert sorted(index) == sorted([*TAGS[:4], "unsafe"])
+    escaped = next(
+        card
+        for card in home.select(".interview-card")
+        if card.select_one(".interview-card-title").get_text() == "Escaped"
+    )
+    assert escaped.select_one(".interview-card-excerpt").get_text() == ESCAPED_TEXT
+    description = page_html(site, "escaped.md").head.select_one("meta[property='og:description']")
+    assert description["content"] == ESCAPED_TEXT
     head = page_html(site, "talk.md").head
     assert head.select_one("meta[property='og:title']")["content"] == TITLE
     assert head.select_one("meta[property='og:image']")["content"] == hostile_url("og.png")
