@@ -47,7 +47,7 @@ def mark_timestamp(paragraph: etree.Element, media: str | None) -> float | None:
         marker.append(time)
     marker.set("class", "interview-time")
     rest = text[match.end() :]
-    marker.tail = " " + rest if rest else None
+    marker.tail = " " + rest if rest or len(paragraph) else None  # apart from what follows
     paragraph.text = None
     paragraph.insert(0, marker)
     return offset + (int(fraction) / 10 ** len(fraction) if fraction else 0)
