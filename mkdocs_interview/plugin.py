@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 
 from .catalog import Catalog
 from .config import InterviewConfig
+from .encoding import decode_pages
 from .export import write_export
 from .imports import Insert, add_caption_pages, insert_transcript
 from .meta import front_matter_error, source_line_offset
@@ -57,6 +58,8 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if self.config.enabled:
+            for problem in decode_pages(files):  # before anything reads a page
+                log.warning(problem)
             self.registry, problems = checked_avatars(self.config.speakers, files)
             for problem in problems:
                 log.warning(f"{Path(config.config_file_path).name}: speakers: {problem}")
