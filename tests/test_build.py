@@ -191,18 +191,6 @@ def test_unknown_option_warns(tmp_path: Path, caplog: pytest.LogCaptureFixture) 
     )
 
 
-BROKEN_FRONT_MATTER = "---\ntitle: [unclosed\ninterview: true\n---\n**Sam Rivera**: Hi?\n"
-
-
-def test_broken_front_matter_warns_and_builds(tmp_path: Path) -> None:
-    site = make_site(tmp_path, {"index.md": "# Home\n", "broken.md": BROKEN_FRONT_MATTER}).build()
-    assert site.warnings == [
-        "interview: broken.md: front matter is not valid YAML at line 3: "
-        "did not find expected ',' or ']'"
-    ]
-    assert site.page_path("broken.md").is_file()
-
-
 def test_front_matter_problems_warn(tmp_path: Path) -> None:
     pages = {
         "index.md": "---\ninterview: sometimes\nspeakers: Sam\n---\n# Home\n",
@@ -214,28 +202,6 @@ def test_front_matter_problems_warn(tmp_path: Path) -> None:
         "interview: index.md: front matter: 'interview' must be true or false, not 'sometimes'",
         "interview: empty.md: marked as an interview, but no speaker line found",
     ]
-
-
-def test_strict_fails_on_a_warning(tmp_path: Path) -> None:
-    site = make_site(
-        tmp_path, {"index.md": "# Home\n", "broken.md": BROKEN_FRONT_MATTER}, strict=True
-    )
-    with pytest.raises(Abort, match="1 warnings"):
-        site.build()
-
-
-def test_bom_and_crlf_files(tmp_path: Path) -> None:
-    source = (FIXTURES / "interviews" / "jekyll-post.md").read_text(encoding="utf-8")
-    pages = {
-        "bom.md": "\ufeff" + source,
-        "crlf.md": source.replace("\n", "\r\n").encode(),
-        "lf.md": source,
-    }
-    site = make_site(tmp_path, pages).build()
-    expected = str(content_of(site.html("lf.md")).select_one(".interview"))
-    for page in ("bom.md", "crlf.md"):
-        assert str(content_of(site.html(page)).select_one(".interview")) == expected
-    assert site.warnings == []
 
 
 def test_rebuilds_with_one_plugin_instance_are_identical(tmp_path: Path) -> None:
