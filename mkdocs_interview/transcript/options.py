@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
@@ -91,12 +92,28 @@ def words(value: object) -> list[str]:
 
 
 def is_safe_url(url: str) -> bool:
-    """Whether `url` is relative or uses a scheme that cannot run code."""
+    """Whether `url` is relative or uses a scheme that cannot run code; control characters,
+    which browsers drop from a scheme (`java\tscript:`), make any URL unsafe."""
+    if any(ord(char) < 0x20 or ord(char) == 0x7F for char in url):
+        return False
     try:
         scheme = urlsplit(url.strip()).scheme.lower()
     except ValueError:
         return False
-    return scheme in SAFE_SCHEMES and not any(char in url for char in "\n\r\t\0")
+    return scheme in SAFE_SCHEMES
+
+
+def image_problem(value: object, field: str) -> str | None:
+    """What is wrong with an image given as a URL or a path in the docs, or None."""
+    if not isinstance(value, str) or not value.strip():
+        return f"'{field}' must be a URL or a path in the docs, not {value!r}"
+    if not is_safe_url(value):
+        return f"'{field}' has an unsafe URL, ignored: {value!r}"
+    parts = urlsplit(value.strip())
+    path = posixpath.normpath(value.strip().replace("\\", "/").lstrip("/"))
+    if not (parts.scheme or parts.netloc) and (path == ".." or path.startswith("../")):
+        return f"'{field}' must be a URL or a path inside the docs, not {value!r}"
+    return None
 
 
 def _speaker(entry: Mapping[str, Any], key: str, problems: list[str]) -> Speaker | None:
@@ -107,7 +124,9 @@ def _speaker(entry: Mapping[str, Any], key: str, problems: list[str]) -> Speaker
     where = f"'{key}' entry '{name}'"
     for unknown in sorted(set(entry) - SPEAKER_KEYS):
         problems.append(f"{where}: unknown key '{unknown}'")
-    aliases = tuple(word for word in _aliases(entry.get("aliases")) if word != name)
+    aliases = tuple(
+        word for word in _aliases(entry.get("aliases"), where, problems) if word != name
+    )
     side: Side | None = entry.get("side")
     if side not in (None, "host", "guest"):
         problems.append(f"{where}: 'side' must be host or guest, not {side!r}")
@@ -116,31 +135,37 @@ def _speaker(entry: Mapping[str, Any], key: str, problems: list[str]) -> Speaker
     if colour is not None and not (isinstance(colour, str) and HEX_COLOUR.fullmatch(colour)):
         problems.append(f"{where}: 'colour' must be a hex colour such as '#2458b8'")
         colour = None
-    urls = {}
-    for field in ("avatar", "url"):
-        url = entry.get(field)
-        if url is not None and not (isinstance(url, str) and is_safe_url(url)):
-            problems.append(f"{where}: '{field}' has an unsafe URL, ignored: {url!r}")
-            url = None
-        urls[field] = url
+    url = entry.get("url")
+    if url is not None and not (isinstance(url, str) and is_safe_url(url)):
+        problems.append(f"{where}: 'url' has an unsafe URL, ignored: {url!r}")
+        url = None
+    avatar = entry.get("avatar")
+    if avatar is not None and (problem := image_problem(avatar, "avatar")):
+        problems.append(f"{where}: {problem}")
+        avatar = None
     role = entry.get("role")
+    if role is not None and not isinstance(role, str | int | float):
+        problems.append(f"{where}: 'role' must be a text, not {role!r}")
+        role = None
     return Speaker(
         name=name,
         aliases=aliases,
         role=str(role) if role is not None else None,
-        avatar=urls["avatar"],
-        url=urls["url"],
+        avatar=avatar,
+        url=url,
         side=side,
         colour=colour,
     )
 
 
-def _aliases(value: object) -> list[str]:
-    if isinstance(value, str):
-        return [value.strip()]
-    if isinstance(value, list):
-        return [str(item).strip() for item in value if str(item).strip()]
-    return []
+def _aliases(value: object, where: str, problems: list[str]) -> list[str]:
+    if value is None:
+        return []
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(item, str | int) for item in items):
+        problems.append(f"{where}: 'aliases' must be a name or a list of names, not {value!r}")
+        return []
+    return [str(item).strip() for item in items if str(item).strip()]
 
 
 def _text(meta: Mapping[str, Any], key: str, problems: list[str]) -> str | None:
