@@ -9,7 +9,7 @@ from mkdocs.config.base import BaseConfigOption, Config, ValidationError
 
 from .transcript import Speaker
 from .transcript.model import DEFAULT_INTERVIEWEE, DEFAULT_INTERVIEWER
-from .transcript.options import speakers_from
+from .transcript.options import image_problem, speakers_from
 
 
 class Speakers(BaseConfigOption[list[Speaker]]):
@@ -51,6 +51,17 @@ class InnerPath(BaseConfigOption[str | None]):
                 f"Expected a path inside {self.inside}, such as '{self.example}', not {value!r}"
             )
         return path
+
+
+class Image(BaseConfigOption[str | None]):
+    """An image: a URL with a safe scheme, or a path inside the docs; none by default."""
+
+    def run_validation(self, value: object) -> str | None:
+        if value is None:
+            return None
+        if problem := image_problem(value, self._name or "image"):
+            raise ValidationError(problem)
+        return str(value).strip()
 
 
 class InterviewConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves __init_subclass__ unannotated
@@ -113,7 +124,7 @@ class InterviewConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves
     hidden_tags = opt.ListOfItems(opt.Type(str), default=["interview"])
     """Tags that only mark a page as an interview, and get no tag page."""
 
-    default_image = opt.Optional(opt.Type(str))
+    default_image = Image()
     """A card image for interviews that have none (a path in the docs, or a URL)."""
 
     page_meta = opt.Type(bool, default=True)
