@@ -172,15 +172,54 @@ def test_disabled(tmp_path: Path) -> None:
             "option 'detection': Expected one of: ('auto', 'front-matter', 'off')",
         ),
         ({"stylesheet": "yes"}, "option 'stylesheet': Expected type: <class 'bool'>"),
+        ({"enabled": "no"}, "option 'enabled': Expected type: <class 'bool'>"),
+        ({"page_meta": 1}, "option 'page_meta': Expected type: <class 'bool'>"),
+        ({"liquid": "drop"}, "option 'liquid': Expected one of: ('remove', 'keep')"),
+        ({"interviewer": 5}, "option 'interviewer': Expected type: <class 'str'>"),
+        ({"hidden_tags": "interview"}, "option 'hidden_tags': Expected a list of items"),
+        ({"speakers": "Sam"}, "option 'speakers': 'speakers' must be a list of names"),
+        ({"tags_page": "../tags.md"}, "option 'tags_page': Expected a path inside the docs"),
+        ({"export": "../out.json"}, "option 'export': Expected a path inside the site"),
+        (
+            {"default_image": "../../etc/passwd"},
+            "option 'default_image': 'default_image' must be a URL or a path inside the docs",
+        ),
+        (
+            {"default_image": "javascript:alert(1)"},
+            "option 'default_image': 'default_image' has an unsafe URL",
+        ),
+        ({"default_image": 5}, "option 'default_image': 'default_image' must be a URL or a path"),
     ],
 )
 def test_wrong_option_is_a_config_error(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture, options: dict[str, str], error: str
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, options: dict[str, object], error: str
 ) -> None:
     site = make_site(tmp_path, {"index.md": "# Home\n"}, plugins=[{"interview": options}])
     with pytest.raises(Abort, match="configuration error"):
         site.config()
     assert f"Plugin 'interview' {error}" in caplog.text
+
+
+def test_wrong_option_stops_the_command_without_a_traceback(tmp_path: Path) -> None:
+    speakers = [{"name": "Sam Rivera", "avatar": "../../etc/passwd"}]
+    make_site(tmp_path, {"index.md": "# Home\n"}, plugins=[{"interview": {"speakers": speakers}}])
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert done.returncode == 1
+    assert "Aborted with a configuration error!" in done.stdout
+    assert "'avatar' must be a URL or a path inside the docs, not '../../etc/passwd'" in (
+        done.stderr
+    )
+    assert "Traceback" not in done.stderr + done.stdout
+
+
+def test_unknown_option_fails_strict(tmp_path: Path) -> None:
+    site = make_site(
+        tmp_path, {"index.md": "# Home\n"}, plugins=[{"interview": {"colour": "red"}}], strict=True
+    )
+    with pytest.raises(Abort, match="configuration warnings in 'strict' mode"):
+        site.config()
 
 
 def test_unknown_option_warns(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:

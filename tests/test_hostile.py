@@ -102,7 +102,10 @@ UNSAFE = {
     "speakers": [
         {"name": "Bo Chen", "url": url, "avatar": url, "aliases": ["Bo"]} for url in UNSAFE_URLS[:1]
     ]
-    + [{"name": "Cy Diaz", "url": UNSAFE_URLS[3], "avatar": UNSAFE_URLS[4]}],
+    + [
+        {"name": "Cy Diaz", "url": UNSAFE_URLS[3], "avatar": UNSAFE_URLS[4]},
+        {"name": "Di Egan", "avatar": "../../../etc/passwd"},
+    ],
 }
 UNSAFE_TRANSCRIPT = "**Bo**: [00:00:05] Hello?\n\n**Cy Diaz**: Hi.\n"
 
@@ -357,6 +360,10 @@ def test_unsafe_urls_refused_with_a_warning_naming_the_file(builds: tuple[Site, 
                 name,
                 field,
             )
+    assert (
+        "interview: unsafe.md: front matter: 'speakers' entry 'Di Egan': 'avatar' must be a URL "
+        "or a path inside the docs, not '../../../etc/passwd'" in site.warnings
+    )
     unsafe = content_of(page_html(site, "unsafe.md"))
     assert len(unsafe.select(".interview-turn")) == 2
     assert not unsafe.select(".interview-speaker a, .interview-avatar img, a.interview-time")

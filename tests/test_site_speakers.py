@@ -53,6 +53,11 @@ def test_missing_avatar_warns(tmp_path: Path) -> None:
         ({"name": "Sam", "side": "left"}, "'side' must be host or guest"),
         ({"name": "Sam", "colour": "red;x:y"}, "'colour' must be a hex colour"),
         ({"name": "Sam", "nickname": "S"}, "unknown key 'nickname'"),
+        ({"name": "Sam", "avatar": "../../etc/passwd"}, "'avatar' must be a URL or a path inside"),
+        ({"name": "Sam", "avatar": "people/../../x.png"}, "'avatar' must be a URL or a path"),
+        ({"name": "Sam", "avatar": "\x01javascript:alert(1)"}, "'avatar' has an unsafe URL"),
+        ({"name": "Sam", "aliases": 5}, "'aliases' must be a name or a list of names"),
+        ({"name": "Sam", "role": {"x": 1}}, "'role' must be a text"),
         ({"role": "Host"}, "an entry without a name"),
     ],
 )
