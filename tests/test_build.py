@@ -243,18 +243,6 @@ def test_front_matter_problems_warn(tmp_path: Path) -> None:
     ]
 
 
-def test_rebuilds_with_one_plugin_instance_are_identical(tmp_path: Path) -> None:
-    site = make_site(tmp_path, fixture_pages(), theme="material")
-    config = site.config()
-    first = site.build(config).output()
-    first_log = site.logs
-    for _ in range(2):
-        assert site.build(config).output() == first
-        assert site.logs == first_log
-    links = site.html("index.md").select("link[href$='interview.css']")
-    assert len(links) == 1
-
-
 def test_edit_between_rebuilds(tmp_path: Path) -> None:
     """What `mkdocs serve` does on save: the same plugin instance builds the changed page."""
     site = make_site(tmp_path, {"index.md": TAGGED})
