@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import cast
 
-from jinja2 import Environment
+from jinja2 import Environment, Template
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
@@ -22,6 +22,7 @@ from .meta import front_matter_error, source_line_offset
 from .speakers import checked_avatars, relative_avatars
 from .transcript import InterviewExtension, Speaker, page_options
 from .transcript.options import words
+from .turns import overriding_turn_template, speaker_html
 
 log = get_plugin_logger("interview")
 
@@ -40,6 +41,7 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
         self.env: Environment | None = None
         self.registry: list[Speaker] = []
         self.inserts: dict[str, Insert] = {}
+        self.turn_template: Template | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.transcripts = self.turns = 0
@@ -66,6 +68,7 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
             if self.config.captions:
                 self.inserts = add_caption_pages(files, config, self.registry, log)
             self.catalog.add_pages(files, config)
+            self.turn_template = overriding_turn_template(config.theme.get_env(), THEME_DIR)
         return files
 
     def on_page_markdown(
@@ -94,6 +97,8 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
             log.warning(f"{page.file.src_uri}: front matter: {problem}")
         options = replace(options, speakers=tuple(speakers))
         self.extension.page = relative_avatars(options, page)
+        template = self.turn_template
+        self.extension.speaker_html = speaker_html(template, page, files) if template else None
         return markdown
 
     def on_page_content(
@@ -102,7 +107,7 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
         if not self.config.enabled:
             return html
         options, transcript = self.extension.page, self.extension.transcript
-        self.extension.page = None
+        self.extension.page = self.extension.speaker_html = None
         if transcript.turns:
             self.transcripts += 1
             self.turns += len(transcript.turns)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -15,7 +16,7 @@ from .detect import cast_of, undeclared
 from .excerpt import excerpt, first_image
 from .model import Diagnostic, PageOptions, Speaker, Transcript
 from .options import page_options, speakers_from
-from .render import read_texts, regroup
+from .render import SpeakerHead, read_texts, regroup
 from .segment import find_labels, give_lines_their_paragraphs, remove_liquid_tags
 
 # After inline parsing (20), so `<strong>` exists; before attr_list (8) and toc (5).
@@ -50,6 +51,8 @@ class InterviewExtension(Extension):
         self.source: list[str] = []
         self.bodies: list[etree.Element] = []
         """The turns' bodies, between regrouping and reading their text."""
+        self.speaker_html: Callable[[Speaker], str] | None = None
+        """A host program's own HTML for the head of a turn (avatar, name), if it has one."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         md.registerExtension(self)
@@ -116,7 +119,7 @@ class InterviewTreeprocessor(Treeprocessor):
         give_lines_their_paragraphs(root, found, cast)
         liquid_tags = 0 if options.keep_liquid else remove_liquid_tags(root)
         image = first_image(root)  # before the avatars join the page
-        transcript, extension.bodies = regroup(root, cast, options)
+        transcript, extension.bodies = regroup(root, cast, options, self._head())
         if transcript.turns:
             transcript.first_image = image
         for name, suggestion in undeclared(cast, options):
@@ -128,6 +131,20 @@ class InterviewTreeprocessor(Treeprocessor):
             message = f"removed {liquid_tags} Liquid tag{'s' if liquid_tags > 1 else ''}"
             transcript.diagnostics.append(Diagnostic(message, level="info"))
         extension.transcript = transcript
+
+    def _head(self) -> SpeakerHead | None:
+        """The host program's HTML for the head of each turn, stashed once per speaker."""
+        speaker_html = self.extension.speaker_html
+        if speaker_html is None:
+            return None
+        placeholders: dict[Speaker, str] = {}
+
+        def head(person: Speaker) -> str:
+            if person not in placeholders:
+                placeholders[person] = self.md.htmlStash.store(speaker_html(person))
+            return placeholders[person]
+
+        return head
 
 
 class _TextTreeprocessor(Treeprocessor):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from .colours import colour_for, text_colour_on
@@ -30,7 +30,7 @@ class _Open:
 
 
 def regroup(
-    root: etree.Element, cast: Cast, options: PageOptions
+    root: etree.Element, cast: Cast, options: PageOptions, head: SpeakerHead | None = None
 ) -> tuple[Transcript, list[etree.Element]]:
     """Wrap each speaker's line and the blocks after it in a turn, and runs of turns in a region;
     return what was found, and each turn's body.
@@ -61,7 +61,7 @@ def regroup(
             transcript.regions += 1
         turn = Turn(f"turn-{len(transcript.turns) + 1}", speaker, sides.of(speaker), written)
         transcript.turns.append(turn)
-        bodies.append(_turn_element(open_.region, turn, cast.person(speaker)))
+        bodies.append(_turn_element(open_.region, turn, cast.person(speaker), head or speaker_head))
         return bodies[-1]
 
     for block, label, speaker in labelled:
@@ -149,7 +149,14 @@ class _Sides:
         return "host" if speaker == self.host else "guest"
 
 
-def _turn_element(region: etree.Element, turn: Turn, person: Speaker) -> etree.Element:
+SpeakerHead = Callable[[Speaker], str | list[etree.Element]]
+"""Makes the head of a turn (avatar and name) for a speaker: elements, or a placeholder of
+Python-Markdown's HTML stash."""
+
+
+def _turn_element(
+    region: etree.Element, turn: Turn, person: Speaker, head: SpeakerHead
+) -> etree.Element:
     """Append the turn's element to `region` and return its body, for the turn's blocks."""
     element = etree.SubElement(
         region,
@@ -161,9 +168,36 @@ def _turn_element(region: etree.Element, turn: Turn, person: Speaker) -> etree.E
             "data-side": turn.side,
         },
     )
-    element.text = element.tail = "\n"
-    _avatar(element, person)
-    name = etree.SubElement(element, "p", {"class": "interview-speaker"})
+    made = head(person)
+    if isinstance(made, str):
+        element.text = f"\n{made}\n"
+    else:
+        element.text = "\n"
+        element.extend(made)
+    body = etree.SubElement(element, "div", {"class": "interview-body"})
+    body.text = body.tail = "\n"
+    element.tail = "\n"
+    return body
+
+
+def speaker_head(person: Speaker) -> list[etree.Element]:
+    """The avatar and the name that head each of `person`'s turns."""
+    background, foreground = avatar_colours(person)
+    avatar = etree.Element(
+        "span",
+        {
+            "class": "interview-avatar",
+            "data-initials": literal(initials(person.name)),
+            "aria-hidden": "true",
+            "style": f"--interview-person-bg: {background}; --interview-person-fg: {foreground}",
+        },
+    )
+    avatar.tail = "\n"
+    if person.avatar:
+        etree.SubElement(
+            avatar, "img", {"src": literal(person.avatar), "alt": "", "loading": "lazy"}
+        )
+    name = etree.Element("p", {"class": "interview-speaker"})
     name.tail = "\n"
     link = {"href": literal(person.url)} if person.url else None
     shown = etree.SubElement(name, "a", link) if link else name
@@ -175,30 +209,13 @@ def _turn_element(region: etree.Element, turn: Turn, person: Speaker) -> etree.E
             shown.tail = " "
         role = etree.SubElement(name, "span", {"class": "interview-role"})
         role.text = literal(person.role)
-    body = etree.SubElement(element, "div", {"class": "interview-body"})
-    body.text = body.tail = "\n"
-    return body
+    return [avatar, name]
 
 
-def _avatar(turn: etree.Element, person: Speaker) -> None:
+def avatar_colours(person: Speaker) -> tuple[str, str]:
+    """The background of `person`'s initials, and the colour of the initials."""
     background = person.colour or colour_for(person.name)
-    avatar = etree.SubElement(
-        turn,
-        "span",
-        {
-            "class": "interview-avatar",
-            "data-initials": literal(initials(person.name)),
-            "aria-hidden": "true",
-            "style": f"--interview-person-bg: {background}; "
-            f"--interview-person-fg: {text_colour_on(background)}",
-        },
-    )
-    avatar.tail = "\n"
-    if person.avatar:
-        image = etree.SubElement(
-            avatar, "img", {"src": literal(person.avatar), "alt": "", "loading": "lazy"}
-        )
-        image.tail = None
+    return background, text_colour_on(background)
 
 
 def _is_footnotes(block: etree.Element) -> bool:
