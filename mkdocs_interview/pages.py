@@ -52,7 +52,9 @@ def _add(
 ) -> None:
     if files.get_file_from_path(path) is not None:
         return
-    content = f"# {markdown_text(title)}\n\n{marker}\n"
+    # Themes put the page's title into <title> as HTML (Material after `striptags`, which
+    # undoes escaping), so a title made from a tag keeps no angle brackets at all.
+    content = f"# {markdown_text(title.replace('<', '').replace('>', ''))}\n\n{marker}\n"
     files.append(File.generated(config, path, content=content, inclusion=inclusion))
 
 
