@@ -54,7 +54,9 @@ def _add(
         return
     # Themes put the page's title into <title> as HTML (Material after `striptags`, which
     # undoes escaping), so a title made from a tag keeps no angle brackets at all.
-    content = f"# {markdown_text(title.replace('<', '').replace('>', ''))}\n\n{marker}\n"
+    heading = markdown_text(title.replace("<", "").replace(">", ""))
+    # The cards repeat what the interviews say: Material's search leaves these pages out.
+    content = f"---\nsearch:\n  exclude: true\n---\n# {heading}\n\n{marker}\n"
     files.append(File.generated(config, path, content=content, inclusion=inclusion))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -271,3 +272,11 @@ def test_templates_can_be_overridden(tmp_path: Path) -> None:
     site = make_site(tmp_path, pages(), theme={"name": "mkdocs", "custom_dir": "overrides"})
     grid = content_of(site.build().html("index.md")).select_one(".interview-cards")
     assert [p.get_text() for p in grid.select("p.my-card")] == ["Bridges", "Organs", "Undated"]
+
+
+def test_pages_of_cards_stay_out_of_materials_search(tmp_path: Path) -> None:
+    site = make_site(tmp_path, pages(), theme="material", plugins=["search", "interview"]).build()
+    index = json.loads((site.site_dir / "search" / "search_index.json").read_text())
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "posts/bridges/" in locations
+    assert not locations & {"interviews/", "tags/", "tags/career/", "tags/music/"}
