@@ -115,7 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _report(args.report, args.judge)
     if args.cpu is not None and args.cpu >= 0:
         os.sched_setaffinity(0, {args.cpu})  # the builds inherit it
-    _print_machine(args)
+    about = _machine(args)
+    print("\n".join(about) + "\n")
     workdir = Path(args.workdir or tempfile.mkdtemp(prefix="interview-bench-"))
     results: list[SizeResult] = []
     engine_results: list[tuple[engine.Throughput, engine.Throughput]] = []
@@ -124,7 +125,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ["PYTHONPATH"] = os.pathsep.join(
             filter(None, (str(package), os.environ.get("PYTHONPATH")))
         )  # every build imports this copy, whatever happens to the working tree meanwhile
-        print(f"mkdocs-interview measured: {measured}\n")
+        about.append(f"mkdocs-interview measured: {measured}")
+        print(about[-1] + "\n")
         if args.engine_pages:
             engine_results = _engine(args.engine_pages, args.engine_repeats, args.seed)
         for pages in args.sizes:
@@ -137,6 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"\nload average at the end: {_load()}")
     if args.json:
         data = {
+            "about": [*about, f"load average at the end: {_load()}"],
             "engine": {
                 "pages": args.engine_pages,
                 "repeats": args.engine_repeats,
@@ -153,6 +156,7 @@ def _report(files: list[Path], judge: str) -> int:
     sizes: dict[int, SizeResult] = {}
     for path in files:
         data = json.loads(path.read_text(encoding="utf-8"))
+        print(f"{path}:\n" + "\n".join(f"  {line}" for line in data.get("about", [])) + "\n")
         if data["engine"]["pairs"]:
             pairs = [
                 (engine.Throughput(**without), engine.Throughput(**with_))
@@ -252,7 +256,8 @@ def _load() -> str:
     return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
-def _print_machine(args: argparse.Namespace) -> None:
+def _machine(args: argparse.Namespace) -> list[str]:
+    """What the figures come from: the machine, the software, the package measured."""
     model = "unknown CPU"
     cpuinfo = Path("/proc/cpuinfo")
     if cpuinfo.exists():
@@ -262,13 +267,12 @@ def _print_machine(args: argparse.Namespace) -> None:
                 break
     packages = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
     pinned = f", pinned to CPU {args.cpu}" if args.cpu is not None and args.cpu >= 0 else ""
-    print(f"machine: {os.cpu_count()} CPUs, {model}{pinned}; load average {_load()}")
-    print(
+    return [
+        f"machine: {os.cpu_count()} CPUs, {model}{pinned}; load average {_load()}",
         f"Python {platform.python_version()} ({platform.python_implementation()}); "
-        + ", ".join(f"{name} {version(name)}" for name in packages)
-    )
-    print(f"checked out: {_revision()}; targets judged on {args.judge} time")
-    print()
+        + ", ".join(f"{name} {version(name)}" for name in packages),
+        f"checked out: {_revision()}; targets judged on {args.judge} time",
+    ]
 
 
 def _revision() -> str:
