@@ -100,9 +100,7 @@ UNSAFE = {
     "teaser": UNSAFE_URLS[1],
     "header": {"og_image": UNSAFE_URLS[2], "overlay_image": UNSAFE_URLS[4]},
     "speakers": [
-        {"name": "Bo Chen", "url": url, "avatar": url, "aliases": ["Bo"]} for url in UNSAFE_URLS[:1]
-    ]
-    + [
+        {"name": "Bo Chen", "url": UNSAFE_URLS[0], "avatar": UNSAFE_URLS[2], "aliases": ["Bo"]},
         {"name": "Cy Diaz", "url": UNSAFE_URLS[3], "avatar": UNSAFE_URLS[4]},
         {"name": "Di Egan", "avatar": "../../../etc/passwd"},
     ],
