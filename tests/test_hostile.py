@@ -21,6 +21,8 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 from mkdocs.exceptions import Abort
 
+import mkdocs_interview
+
 from .sites import THEMES, Site, content_of, make_site
 
 SCRIPT = '<script>alert("x")</script>'
@@ -224,23 +226,27 @@ def is_safe(url: str) -> bool:
     return urlsplit(cleaned).scheme.lower() in SAFE_SCHEMES
 
 
-@pytest.fixture(scope="module", params=THEMES)
+TURN_TEMPLATE = Path(mkdocs_interview.__file__).parent / "templates" / "interview" / "turn.html"
+
+
+@pytest.fixture(scope="module", params=[*THEMES, "turn-template"])
 def builds(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[Site, Site]:
-    """The hostile site on one theme, with the plugin and without it."""
-    theme = request.param
-    with_plugin = make_site(
-        tmp_path_factory.mktemp(f"{theme}-with"),
-        PAGES,
-        theme=theme,
-        plugins=[{"interview": OPTIONS}],
-        nav=NAV,
-    ).build()
-    without = make_site(
-        tmp_path_factory.mktemp(f"{theme}-without"), PAGES, theme=theme, plugins=[], nav=NAV
-    ).build()
-    return with_plugin, without
+    """The hostile site on one theme, with the plugin and without it; `turn-template` is the
+    mkdocs theme with a copy of the shipped `interview/turn.html` in its `custom_dir`, so the
+    head of each turn comes from the template instead of the engine."""
+    sites = []
+    for plugins in ([{"interview": OPTIONS}], []):
+        root = tmp_path_factory.mktemp(request.param)
+        theme: str | dict[str, str] = request.param
+        if request.param == "turn-template":
+            (root / "overrides" / "interview").mkdir(parents=True)
+            copy = TURN_TEMPLATE.read_text(encoding="utf-8") + "<!-- from turn.html -->"
+            (root / "overrides" / "interview" / "turn.html").write_text(copy, encoding="utf-8")
+            theme = {"name": "mkdocs", "custom_dir": "overrides"}
+        sites.append(make_site(root, PAGES, theme=theme, plugins=plugins, nav=NAV).build())
+    return sites[0], sites[1]
 
 
 def generated_pages(site: Site) -> list[Path]:
@@ -290,8 +296,13 @@ def test_every_added_url_is_safe(builds: tuple[Site, Site]) -> None:
         assert url.strip() not in str(page_html(site, "unsafe.md"))
 
 
-def test_hostile_text_comes_out_as_text(builds: tuple[Site, Site]) -> None:
+def test_hostile_text_comes_out_as_text(
+    builds: tuple[Site, Site], request: pytest.FixtureRequest
+) -> None:
     site, _ = builds
+    from_template = request.node.callspec.params["builds"] == "turn-template"
+    talk = site.page_path("talk.md").read_text(encoding="utf-8")
+    assert talk.count("<!-- from turn.html -->") == (5 if from_template else 0)  # each turn
     turns = content_of(page_html(site, "talk.md")).select(".interview-turn")
     assert [turn["data-speaker"] for turn in turns] == [
         NAMES["host"],
