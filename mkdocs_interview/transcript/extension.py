@@ -14,6 +14,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from .detect import cast_of, undeclared
 from .excerpt import excerpt, first_image
+from .labels import Label
 from .model import Diagnostic, PageOptions, Speaker, Transcript
 from .options import page_options, speakers_from
 from .render import SpeakerHead, read_texts, regroup
@@ -112,14 +113,16 @@ class InterviewTreeprocessor(Treeprocessor):
         options = extension.options_for(self.md)
         if options.mode == "off":
             return
+        known: dict[int, Label | None] = dict.fromkeys(map(id, root))
         found = find_labels(root)
+        known.update((id(item.container), item.label) for item in found if item.position.is_start)
         cast = cast_of([item.label for item in found], options, root)
         if not cast.names:
             return
         give_lines_their_paragraphs(root, found, cast)
         liquid_tags = 0 if options.keep_liquid else remove_liquid_tags(root)
         image = first_image(root)  # before the avatars join the page
-        transcript, extension.bodies = regroup(root, cast, options, self._head())
+        transcript, extension.bodies = regroup(root, cast, options, self._head(), known)
         if transcript.turns:
             transcript.first_image = image
         for name, suggestion in undeclared(cast, options):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from .colours import colour_for, text_colour_on
@@ -30,10 +30,15 @@ class _Open:
 
 
 def regroup(
-    root: etree.Element, cast: Cast, options: PageOptions, head: SpeakerHead | None = None
+    root: etree.Element,
+    cast: Cast,
+    options: PageOptions,
+    head: SpeakerHead | None = None,
+    known: Mapping[int, Label | None] | None = None,
 ) -> tuple[Transcript, list[etree.Element]]:
     """Wrap each speaker's line and the blocks after it in a turn, and runs of turns in a region;
-    return what was found, and each turn's body.
+    return what was found, and each turn's body. `known` holds the labels already read, by
+    `id` of their block.
 
     Blocks before the first turn, headings that ask nothing and rules stay where they are; no
     block is dropped and a label is the only text taken out of one.
@@ -42,9 +47,10 @@ def regroup(
     bodies: list[etree.Element] = []
     if not cast.names:
         return transcript, bodies
+    known = known or {}
     labelled = []
     for block in root:
-        label = block_label(block)
+        label = known[id(block)] if id(block) in known else block_label(block)
         labelled.append((block, label, cast.speaker_of(label) if label else None))
     present = [speaker for _, _, speaker in labelled if speaker]
     if any(speaker and label and label.shape in _QUESTION_SHAPES for _, label, speaker in labelled):
