@@ -194,3 +194,15 @@ def test_a_side_in_the_pages_speakers_wins() -> None:
     )
     page += "---\n"
     assert [side for _, side in sides(page + TALK)] == ["host", "host", "guest"]
+
+
+def test_markdown_inside_raw_html_left_open_stays_outside_the_chat() -> None:
+    """md_in_html gives up on a block it cannot parse: its start and end tags are stashed
+    apart, and the Markdown between them must not become a turn, nor be cut from them."""
+    source = ON + (
+        '**<A**: x\n\n**Sam Rivera**: hello\n\n<div markdown="1">\n\n'
+        "**Sam Rivera**: inside\n\n</div>\n\n**Sam Rivera**: after\n"
+    )
+    html, transcript = convert(source)
+    assert [turn.text for turn in transcript.turns] == ["hello", "after"]
+    assert '</div>\n<div markdown="1">\n<p><strong>Sam Rivera</strong>: inside</p>\n</div>' in html

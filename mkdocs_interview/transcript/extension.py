@@ -122,7 +122,9 @@ class InterviewTreeprocessor(Treeprocessor):
         give_lines_their_paragraphs(root, found, cast)
         liquid_tags = 0 if options.keep_liquid else remove_liquid_tags(root)
         image = first_image(root)  # before the avatars join the page
-        transcript, extension.bodies = regroup(root, cast, options, self._head(), known)
+        transcript, extension.bodies = regroup(
+            root, cast, options, self._head(), known, self.md.htmlStash.rawHtmlBlocks
+        )
         if transcript.turns:
             transcript.first_image = image
         for name, suggestion in undeclared(cast, options):

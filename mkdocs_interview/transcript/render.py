@@ -12,6 +12,7 @@ from .excerpt import plain_text
 from .labels import Label, Shape, block_label, initials, is_wholly_bold
 from .markers import literal, mark_stage_notes, mark_timestamp
 from .model import PageOptions, Side, Speaker, Transcript, Turn
+from .rawhtml import depth_change
 
 # Blocks that end a chat region: the next speaker line opens a new one.
 _BOUNDARY_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6", "hr"))
@@ -35,10 +36,11 @@ def regroup(
     options: PageOptions,
     head: SpeakerHead | None = None,
     known: Mapping[int, Label | None] | None = None,
+    stash: Sequence[object] = (),
 ) -> tuple[Transcript, list[etree.Element]]:
     """Wrap each speaker's line and the blocks after it in a turn, and runs of turns in a region;
     return what was found, and each turn's body. `known` holds the labels already read, by
-    `id` of their block.
+    `id` of their block; `stash` is the page's stashed raw HTML.
 
     Blocks before the first turn, headings that ask nothing and rules stay where they are; no
     block is dropped and a label is the only text taken out of one.
@@ -70,8 +72,15 @@ def regroup(
         bodies.append(_turn_element(open_.region, turn, cast.person(speaker), head or speaker_head))
         return bodies[-1]
 
+    raw_depth = 0
     for block, label, speaker in labelled:
-        if label is not None and speaker is not None:
+        change = depth_change(block, stash) if stash else 0
+        if raw_depth or change > 0:
+            # Inside a block of raw HTML left open: the page's own structure, outside any chat.
+            raw_depth = max(raw_depth + change, 0)
+            open_ = _Open()
+            blocks.append(block)
+        elif label is not None and speaker is not None:
             if (
                 label.shape is Shape.BOLD_QUESTION
                 and open_.shape is Shape.BOLD_QUESTION
