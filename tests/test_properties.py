@@ -342,6 +342,10 @@ def code_of(soup: BeautifulSoup) -> Counter[str]:
     return Counter(str(code) for code in soup.select("code"))
 
 
+# Python-Markdown can leave a broken inline placeholder in its own output (with or without
+# the extension), e.g. for `* [link](url) *x*` inside a paragraph.
+PLACEHOLDER_LEAK = re.compile(r"klzzw|wzxhzdk")
+
 EXTENSION_SETS = st.sampled_from(
     [BASE_EXTENSIONS, BASE_EXTENSIONS, [*BASE_EXTENSIONS, "admonition", "def_list"], ["tables"]]
 )
@@ -363,6 +367,16 @@ EXTENSION_SETS = st.sampled_from(
 @example(  # a timestamp ran into the emphasis after it
     source="---\ninterview: true\n---\n**Sam Rivera**: [00:04:22] *café*", extensions=["tables"]
 )
+@example(  # Python-Markdown writes a stray </div> here: no structure to judge
+    source="---\ninterview: true\n---\n**Sam Rivera**: hello\n\n**Sam Rivera**: hello\n\n"
+    '<div markdown="1">\n\n**Q: λόγος <?**\n\n</div>\n\n**Sam Rivera**: hello\n\n## Q: hello?',
+    extensions=BASE_EXTENSIONS,
+)
+@example(  # Python-Markdown itself leaks a broken placeholder here ("<em> klzzw</em>h:0001")
+    source="---\ninterview: true\n---\n**Sam Rivera**: hello\n\nhello\n    - ***0**: hello\n"
+    "        * [hello.](https://example.org/a?b=1&c=2) *hello —*",
+    extensions=BASE_EXTENSIONS,
+)
 def test_engine_properties(source: str, extensions: list[str]) -> None:
     """The engine never raises; a page without turns comes out untouched; a page with turns
     keeps every word and all code, is well-formed HTML when the page's own HTML is, never
@@ -383,10 +397,12 @@ def test_engine_properties(source: str, extensions: list[str]) -> None:
 
     assert code_of(after) == code_of(before)
 
-    if is_well_formed(without):
-        parse(with_plugin)  # raises if it is not well-formed
-    else:
+    if not is_well_formed(without):
+        # Python-Markdown itself wrote broken HTML (a raw `<?` in md_in_html, say); a parser
+        # nests what follows at random, so the structure below cannot be judged.
         event("the page's own HTML is not well-formed")
+        return
+    parse(with_plugin)  # raises if it is not well-formed
 
     assert not after.select(".interview .interview"), "a chat inside a chat"
     assert not after.select(".interview-turn .interview-turn"), "a turn inside a turn"
@@ -396,6 +412,9 @@ def test_engine_properties(source: str, extensions: list[str]) -> None:
     )
     assert [turn["id"] for turn in turns] == [turn.id for turn in transcript.turns]
     assert [turn["data-speaker"] for turn in turns] == [turn.speaker for turn in transcript.turns]
+    if PLACEHOLDER_LEAK.search(without):
+        event("Python-Markdown leaks a placeholder of its own")
+        return  # the leaked fragment shows in the page but is no text of the turn
     for element, turn in zip(turns, transcript.turns, strict=True):
         body = element.select_one(":scope > .interview-body")
         shown = Counter(WORD.findall(reader_text(body)))
