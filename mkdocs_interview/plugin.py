@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 from pathlib import Path
 from typing import cast
 
@@ -19,8 +18,9 @@ from .encoding import decode_pages
 from .export import write_export
 from .imports import Insert, add_caption_pages, insert_transcript
 from .meta import front_matter_error, source_line_offset
-from .speakers import checked_avatars, relative_avatars
-from .transcript import InterviewExtension, Speaker, page_options
+from .page import options_for
+from .speakers import checked_avatars
+from .transcript import InterviewExtension, Speaker
 from .transcript.options import words
 from .turns import overriding_turn_template, speaker_html
 
@@ -83,20 +83,9 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
             page.meta = {**insert.front_matter, "interview": True, **page.meta}
         if isinstance(page.meta.get("tags"), str):
             page.meta["tags"] = words(page.meta["tags"])  # Jekyll's `tags: a b`, for every plugin
-        settings = self.config
-        options, problems = page_options(
-            page.meta,
-            settings.detection,
-            registry=self.registry,
-            interviewer=settings.interviewer,
-            interviewee=settings.interviewee,
-            keep_liquid=settings.liquid == "keep",
-        )
-        speakers, avatar_problems = checked_avatars(options.speakers, files)
-        for problem in problems + avatar_problems:
+        self.extension.page, problems = options_for(page, files, self.config, self.registry)
+        for problem in problems:
             log.warning(f"{page.file.src_uri}: front matter: {problem}")
-        options = replace(options, speakers=tuple(speakers))
-        self.extension.page = relative_avatars(options, page)
         template = self.turn_template
         self.extension.speaker_html = speaker_html(template, page, files) if template else None
         return markdown
