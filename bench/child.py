@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import functools
+import gc
 import json
 import logging
 import resource
@@ -57,21 +58,43 @@ class _Log(logging.Handler):
             self.plugin.append(record.getMessage())
 
 
-class _Clock:
-    """CPU seconds spent in the functions it wraps."""
+class _GcClock:
+    """CPU seconds spent in the cyclic garbage collector, and its full collections. Every
+    full collection walks every live object, so what a build keeps alive costs time too."""
 
     def __init__(self) -> None:
         self.seconds = 0.0
+        self.full_collections = 0
+        self._start = 0.0
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._start = time.process_time()
+            return
+        self.seconds += time.process_time() - self._start
+        self.full_collections += info["generation"] == 2
+
+
+class _Clock:
+    """CPU seconds spent in the functions it wraps, and how much of it the garbage collector
+    took (collections that happened to start during those calls)."""
+
+    def __init__(self, collector: _GcClock) -> None:
+        self.seconds = 0.0
+        self.gc_seconds = 0.0
         self.calls = 0
+        self.collector = collector
 
     def wrap(self, function: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(function)
         def timed(*args: Any, **kwargs: Any) -> Any:
-            start = time.process_time()
+            start, collected = time.process_time(), self.collector.seconds
             try:
                 return function(*args, **kwargs)
             finally:
                 self.seconds += time.process_time() - start
+                self.gc_seconds += self.collector.seconds - collected
                 self.calls += 1
 
         return timed
@@ -211,7 +234,8 @@ def main(argv: list[str] | None = None) -> None:
     logging.getLogger("mkdocs").addHandler(log)
     logging.getLogger("mkdocs").setLevel(logging.INFO)
     logging.getLogger("mkdocs").propagate = False
-    clock = _Clock()
+    collector = _GcClock()
+    clock = _Clock(collector)
     if args.instrument:
         _instrument_plugin(clock)
     pages = _PageClock()
@@ -227,8 +251,11 @@ def main(argv: list[str] | None = None) -> None:
     result.update(
         max_rss_kib=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
         plugin_seconds=clock.seconds,
+        plugin_gc_seconds=clock.gc_seconds,
         plugin_calls=clock.calls,
         page_seconds=pages.seconds,
+        gc_seconds=collector.seconds,
+        gc_full_collections=collector.full_collections,
         page_counts={kind: len(uris) for kind, uris in pages.pages.items()},
         warnings=log.warnings,
         plugin_log=log.plugin,

@@ -51,6 +51,9 @@ class Runs:
     cpu: list[float] = field(default_factory=list)
     rss_mib: list[float] = field(default_factory=list)
     plugin_cpu: list[float] = field(default_factory=list)
+    plugin_gc_cpu: list[float] = field(default_factory=list)
+    gc_cpu: list[float] = field(default_factory=list)
+    gc_full: list[int] = field(default_factory=list)
     parts: list[dict[str, float]] = field(default_factory=list)
     html_files: int = 0
     generated_pages: int = 0
@@ -97,8 +100,8 @@ class SizeResult:
             values = [parts.get(name, 0.0) for parts in runs.parts]
         return float(statistics.median(values))
 
-    def plugin_ms_per_page(self) -> float:
-        return 1000 * self.median("plugin", "plugin_cpu") / self.pages
+    def plugin_ms_per_page(self, metric: str = "plugin_cpu") -> float:
+        return 1000 * self.median("plugin", metric) / self.pages
 
     def serve_median(self, mode: str, kind: str, metric: str) -> float:
         return float(statistics.median(self.serve[f"{mode} {kind}"][metric]))
@@ -353,6 +356,9 @@ def _size(pages: int, args: argparse.Namespace, root: Path) -> SizeResult:
             runs.cpu.append(figures["cpu"])
             runs.rss_mib.append(figures["max_rss_kib"] / 1024)
             runs.plugin_cpu.append(figures["plugin_seconds"])
+            runs.plugin_gc_cpu.append(figures["plugin_gc_seconds"])
+            runs.gc_cpu.append(figures["gc_seconds"])
+            runs.gc_full.append(figures["gc_full_collections"])
             runs.parts.append(figures["page_seconds"])
             runs.html_files = figures["html_files"]
             runs.generated_pages = figures["page_counts"].get("generated", 0)
@@ -458,10 +464,21 @@ def _print_size(result: SizeResult) -> None:
         f"{result.paired_ratio('cpu'):9.3f}   (median of the ratios of the {runs} pairs)"
     )
     _print_parts(result)
+    in_gc = ""
+    if result.runs["plugin"].plugin_gc_cpu:
+        in_gc = f", of which {result.plugin_ms_per_page('plugin_gc_cpu'):.2f} ms in the collector"
     print(
         f"  the plugin's own CPU time (its hooks and Markdown extension): "
-        f"{result.plugin_ms_per_page():.2f} ms per interview page"
+        f"{result.plugin_ms_per_page():.2f} ms per interview page{in_gc}"
     )
+    plain_gc, plugin_gc = (result.runs[kind] for kind in KINDS)
+    if plain_gc.gc_cpu:
+        print(
+            f"  the garbage collector: plain {statistics.median(plain_gc.gc_cpu):.2f} s "
+            f"({statistics.median(plain_gc.gc_full):.0f} full collections), with the plugin "
+            f"{statistics.median(plugin_gc.gc_cpu):.2f} s "
+            f"({statistics.median(plugin_gc.gc_full):.0f}); CPU time, medians"
+        )
     for line in result.plugin_log:
         print(f"  plugin log: {line}")
     for mode, what in SERVE_MODES.items():
