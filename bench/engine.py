@@ -16,7 +16,8 @@ from synth import MARKDOWN_EXTENSIONS, interview_page
 if TYPE_CHECKING:
     from mkdocs_interview.transcript import PageOptions
 
-INTERVIEW_STAGE = "InterviewTreeprocessor"
+INTERVIEW = "interview: "
+"""The prefix of the stages that are the extension's own tree processors."""
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,10 @@ def _convert_all(
     )
     stages: dict[str, float] = {}
     for processor in md.treeprocessors:
-        processor.run = _timed(processor.run, type(processor).__name__, stages)  # type: ignore[method-assign]
+        kind = type(processor)
+        ours = kind.__module__.startswith("mkdocs_interview")
+        stage = f"{INTERVIEW}{kind.__name__}" if ours else kind.__name__
+        processor.run = _timed(processor.run, stage, stages)  # type: ignore[method-assign]
     for group in ("preprocessors", "postprocessors"):
         for processor in getattr(md, group):
             processor.run = _timed(processor.run, group, stages)

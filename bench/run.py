@@ -319,7 +319,7 @@ def _print_engine(
     added = {stage: with_.stages[stage] - without.stages.get(stage, 0.0) for stage in with_.stages}
     for stage in sorted(added, key=lambda stage: added[stage], reverse=True)[:6]:
         before, after = without.stages.get(stage, 0.0), with_.stages[stage]
-        name = "the extension itself" if stage == engine.INTERVIEW_STAGE else stage
+        name = stage.replace(engine.INTERVIEW, "the extension's ")
         print(
             f"    {name:42}{before * per_page:6.2f} ->{after * per_page:6.2f}"
             f"{added[stage] * per_page:+7.2f}"
