@@ -55,11 +55,16 @@ def mark_timestamp(paragraph: etree.Element, media: str | None) -> float | None:
 
 def mark_stage_notes(element: etree.Element) -> None:
     """Wrap notes such as `[laughs]` in `<span class="interview-note">`, outside code."""
+    if STAGE_NOTE.search(unescape("".join(element.itertext()))):  # most turns have none
+        _mark_notes_in(element)
+
+
+def _mark_notes_in(element: etree.Element) -> None:
     if element.tag in _SKIPPED:
         return
     element.text, children = _split_notes(element.text)
     for child in list(element):
-        mark_stage_notes(child)
+        _mark_notes_in(child)
         child.tail, notes = _split_notes(child.tail)
         children += [child, *notes]
     element[:] = children

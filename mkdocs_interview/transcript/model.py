@@ -61,9 +61,10 @@ class PageOptions:
     """Keep Jekyll Liquid tags (`{% include toc %}`) instead of removing them."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Turn:
-    """One speaker's turn: its anchor, who speaks and on which side."""
+    """One speaker's turn: its anchor, who speaks and on which side. The engine fills in
+    `time` and `text` once the turn's blocks are final."""
 
     id: str
     speaker: str

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .colours import colour_for, text_colour_on
 from .detect import Cast
@@ -108,8 +108,8 @@ def regroup(
         else:
             blocks.append(block)
     root[:] = blocks
-    for index, (turn, body) in enumerate(zip(transcript.turns, bodies, strict=True)):
-        transcript.turns[index] = replace(turn, time=_mark_body(body, options.media))
+    for turn, body in zip(transcript.turns, bodies, strict=True):
+        turn.time = _mark_body(body, options.media)
     return transcript, bodies
 
 
@@ -118,10 +118,10 @@ def read_texts(
 ) -> None:
     """Give each turn the plain text of its body, once nothing changes the text any more
     (attr_list takes out its `{: …}`). The timestamp opening a turn is its `time`, not text."""
-    for index, (turn, body) in enumerate(zip(transcript.turns, bodies, strict=True)):
+    for turn, body in zip(transcript.turns, bodies, strict=True):
         first = body.find("p")
         opening = first[0] if turn.time is not None and first is not None else None
-        transcript.turns[index] = replace(turn, text=plain_text(body, stash, skip=opening))
+        turn.text = plain_text(body, stash, skip=opening)
 
 
 def _add_to_turn(open_: _Open, label: Label, block: etree.Element) -> None:
