@@ -14,7 +14,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from .tags import Tag, slug_of
-from .transcript import Turn
 
 MARKER = re.compile(r"<!--\s*interview:(?P<kind>cards|tags)\b(?P<options>[^>]*?)\s*-->")
 CARD_OPTIONS = frozenset(("tag", "limit"))
@@ -34,7 +33,8 @@ class Entry:
     tags: tuple[Tag, ...]
     social_image: str | None = None
     """The image for social previews when the front matter names one (`header.og_image`)."""
-    turns: tuple[Turn, ...] = ()
+    turns_json: str = "[]"
+    """The turns, encoded for the export."""
 
     @property
     def sort_key(self) -> tuple[int, str, str]:

@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 
 from .cards import MARKER, Entry, MarkerError, Renderer, parse_marker, select
 from .config import InterviewConfig
+from .export import turns_json
 from .head import insert_meta, social_meta
 from .meta import facts_of, read_front_matter, site_url_path
 from .pages import add_index_pages
@@ -73,7 +74,7 @@ class Catalog:
             speakers=tuple(transcript.speakers),
             tags=tuple(self.tags.add(facts.tags)),
             social_image=site_url_path(social_image, page, files) if social_image else None,
-            turns=tuple(transcript.turns),
+            turns_json=turns_json(transcript.turns) if self.settings.export else "[]",
         )
 
     def note_markers(self, page: Page, html: str) -> None:

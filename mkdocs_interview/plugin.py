@@ -50,6 +50,7 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
         if not self.config.enabled:
             return config
         extensions = cast(list[object], config.markdown_extensions)  # names, and instances
+        self.extension.turn_texts = bool(self.config.export)  # the export alone reads them
         if self.extension not in extensions:
             extensions.append(self.extension)
         if str(THEME_DIR) not in config.theme.dirs:

@@ -52,6 +52,9 @@ class InterviewExtension(Extension):
         self.source: list[str] = []
         self.bodies: list[etree.Element] = []
         """The turns' bodies, between regrouping and reading their text."""
+        self.turn_texts = True
+        """Whether to read each turn's plain text (`Turn.text`); a host that never uses it
+        saves the time."""
         self.speaker_html: Callable[[Speaker], str] | None = None
         """A host program's own HTML for the head of a turn (avatar, name), if it has one."""
 
@@ -165,7 +168,8 @@ class _TextTreeprocessor(Treeprocessor):
         transcript = extension.transcript
         if bodies and transcript.turns:
             stash = self.md.htmlStash.rawHtmlBlocks
-            read_texts(transcript, bodies, stash)
+            if extension.turn_texts:
+                read_texts(transcript, bodies, stash)
             transcript.excerpt = excerpt(root, stash=stash)
 
 
