@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import markdown
@@ -26,9 +27,31 @@ def summary(transcript: Transcript) -> str:
     return f"<!-- regions: {transcript.regions}\n{turns}{problems}\n-->\n"
 
 
+_TURN_PARTS = re.compile(r'(?=<div class="interview-(?:turn|body)"|<p class="interview-speaker")')
+
+
 def golden_output(path: Path) -> str:
+    """The transcript's summary and the HTML, with a line break before each part of a turn
+    for the reader's sake: the engine writes none between its own elements."""
     html, transcript = convert(path.read_text(encoding="utf-8"))
-    return summary(transcript) + html + "\n"
+    return summary(transcript) + _TURN_PARTS.sub("\n", html) + "\n"
+
+
+def test_no_whitespace_between_the_turns_own_elements() -> None:
+    html, _ = convert("---\ninterview: true\n---\n**Sam:** Hi.\n\n**Ann:** Hello.\n\nAnd more.\n")
+    assert html == (
+        '<div class="interview">'
+        '<div class="interview-turn" data-side="host" data-speaker="Sam" id="turn-1">'
+        '<span aria-hidden="true" class="interview-avatar" data-initials="S"'
+        ' style="--interview-person-bg: #3c2bab; --interview-person-fg: #ffffff"></span>'
+        '<p class="interview-speaker">Sam</p>'
+        '<div class="interview-body"><p>Hi.</p></div></div>'
+        '<div class="interview-turn" data-side="guest" data-speaker="Ann" id="turn-2">'
+        '<span aria-hidden="true" class="interview-avatar" data-initials="A"'
+        ' style="--interview-person-bg: #218374; --interview-person-fg: #ffffff"></span>'
+        '<p class="interview-speaker">Ann</p>'
+        '<div class="interview-body"><p>Hello.</p>\n<p>And more.</p></div></div></div>'
+    )
 
 
 @pytest.mark.parametrize("path", GOLDEN_INPUTS, ids=lambda path: path.stem)

@@ -17,7 +17,7 @@ from .excerpt import excerpt, first_image
 from .labels import Label
 from .model import Diagnostic, PageOptions, Speaker, Transcript
 from .options import page_options, speakers_from
-from .render import SpeakerHead, read_texts, regroup
+from .render import SpeakerHead, read_texts, regroup, tighten
 from .segment import find_labels, give_lines_their_paragraphs, remove_liquid_tags
 
 # After inline parsing (20), so `<strong>` exists; before attr_list (8) and toc (5).
@@ -50,8 +50,8 @@ class InterviewExtension(Extension):
         self.page: PageOptions | None = None
         self.transcript = Transcript()
         self.source: list[str] = []
-        self.bodies: list[etree.Element] = []
-        """The turns' bodies, between regrouping and reading their text."""
+        self.turn_elements: list[etree.Element] = []
+        """The turns' elements, between regrouping and reading their text."""
         self.turn_texts = True
         """Whether to read each turn's plain text (`Turn.text`); a host that never uses it
         saves the time."""
@@ -71,7 +71,7 @@ class InterviewExtension(Extension):
     def reset(self) -> None:
         self.transcript = Transcript()
         self.source = []
-        self.bodies = []
+        self.turn_elements = []
 
     def options_for(self, md: Markdown) -> PageOptions:
         """The page's options: those set by the host program, else from the meta extension's
@@ -112,7 +112,7 @@ class InterviewTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         extension = self.extension
-        extension.bodies = []
+        extension.turn_elements = []
         options = extension.options_for(self.md)
         if options.mode == "off":
             return
@@ -125,7 +125,7 @@ class InterviewTreeprocessor(Treeprocessor):
         give_lines_their_paragraphs(root, found, cast)
         liquid_tags = 0 if options.keep_liquid else remove_liquid_tags(root)
         image = first_image(root)  # before the avatars join the page
-        transcript, extension.bodies = regroup(
+        transcript, extension.turn_elements = regroup(
             root, cast, options, self._head(), known, self.md.htmlStash.rawHtmlBlocks
         )
         if transcript.turns:
@@ -156,7 +156,8 @@ class InterviewTreeprocessor(Treeprocessor):
 
 
 class _TextTreeprocessor(Treeprocessor):
-    """Reads the turns' plain text and the page's excerpt, once the text is final."""
+    """Reads the turns' plain text and the page's excerpt, once the text is final, and takes
+    out the line breaks the prettifier put around the turns."""
 
     def __init__(self, md: Markdown, extension: InterviewExtension) -> None:
         super().__init__(md)
@@ -164,13 +165,14 @@ class _TextTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         extension = self.extension
-        bodies, extension.bodies = extension.bodies, []  # keep no page's tree alive
+        elements, extension.turn_elements = extension.turn_elements, []  # keep no tree alive
         transcript = extension.transcript
-        if bodies and transcript.turns:
+        if elements and transcript.turns:
             stash = self.md.htmlStash.rawHtmlBlocks
             if extension.turn_texts:
-                read_texts(transcript, bodies, stash)
+                read_texts(transcript, elements, stash)
             transcript.excerpt = excerpt(root, stash=stash)
+            tighten(elements, root)
 
 
 def _meta_value(value: Any) -> Any:

@@ -39,16 +39,17 @@ def regroup(
     stash: Sequence[object] = (),
 ) -> tuple[Transcript, list[etree.Element]]:
     """Wrap each speaker's line and the blocks after it in a turn, and runs of turns in a region;
-    return what was found, and each turn's body. `known` holds the labels already read, by
-    `id` of their block; `stash` is the page's stashed raw HTML.
+    return what was found, and each turn's element (its body is its last child). `known`
+    holds the labels already read, by `id` of their block; `stash` is the page's stashed raw
+    HTML.
 
     Blocks before the first turn, headings that ask nothing and rules stay where they are; no
     block is dropped and a label is the only text taken out of one.
     """
     transcript = Transcript()
-    bodies: list[etree.Element] = []
+    elements: list[etree.Element] = []
     if not cast.names:
-        return transcript, bodies
+        return transcript, elements
     known = known or {}
     labelled = []
     for block in root:
@@ -64,13 +65,15 @@ def regroup(
     def start_turn(speaker: str, written: str, new_region: bool = False) -> etree.Element:
         if open_.region is None or new_region:
             open_.region = etree.Element("div", {"class": "interview"})
-            open_.region.text = open_.region.tail = "\n"
+            open_.region.tail = "\n"
             blocks.append(open_.region)
             transcript.regions += 1
         turn = Turn(f"turn-{len(transcript.turns) + 1}", speaker, sides.of(speaker), written)
         transcript.turns.append(turn)
-        bodies.append(_turn_element(open_.region, turn, cast.person(speaker), head or speaker_head))
-        return bodies[-1]
+        elements.append(
+            _turn_element(open_.region, turn, cast.person(speaker), head or speaker_head)
+        )
+        return elements[-1][-1]
 
     raw_depth = 0
     for block, label, speaker in labelled:
@@ -108,20 +111,40 @@ def regroup(
         else:
             blocks.append(block)
     root[:] = blocks
-    for turn, body in zip(transcript.turns, bodies, strict=True):
-        turn.time = _mark_body(body, options.media)
-    return transcript, bodies
+    for turn, element in zip(transcript.turns, elements, strict=True):
+        turn.time = _mark_body(element[-1], options.media)
+    return transcript, elements
 
 
 def read_texts(
-    transcript: Transcript, bodies: Sequence[etree.Element], stash: Sequence[object]
+    transcript: Transcript, elements: Sequence[etree.Element], stash: Sequence[object]
 ) -> None:
     """Give each turn the plain text of its body, once nothing changes the text any more
     (attr_list takes out its `{: …}`). The timestamp opening a turn is its `time`, not text."""
-    for turn, body in zip(transcript.turns, bodies, strict=True):
+    for turn, element in zip(transcript.turns, elements, strict=True):
+        body = element[-1]
         first = body.find("p")
         opening = first[0] if turn.time is not None and first is not None else None
         turn.text = plain_text(body, stash, skip=opening)
+
+
+def tighten(elements: Sequence[etree.Element], root: etree.Element) -> None:
+    """Take out the line breaks Python-Markdown's prettifier puts around the turns' own
+    elements. Browsers ignore them, but every later reader of the page pays for each: the
+    search indexer walks them one by one, at the depth of the turn."""
+    for block in root:
+        if block.get("class") == "interview":
+            block.text = None
+    for element in elements:
+        if not (element.text or "").strip():
+            element.text = None
+        for child in element:
+            child.tail = None
+        body = element[-1]
+        body.text = None
+        if len(body) and not (body[-1].tail or "").strip():
+            body[-1].tail = None
+        element.tail = None
 
 
 def _add_to_turn(open_: _Open, label: Label, block: etree.Element) -> None:
@@ -172,7 +195,7 @@ Python-Markdown's HTML stash."""
 def _turn_element(
     region: etree.Element, turn: Turn, person: Speaker, head: SpeakerHead
 ) -> etree.Element:
-    """Append the turn's element to `region` and return its body, for the turn's blocks."""
+    """Append the turn's element to `region`: its head, and an empty body last."""
     element = etree.SubElement(
         region,
         "div",
@@ -185,14 +208,11 @@ def _turn_element(
     )
     made = head(person)
     if isinstance(made, str):
-        element.text = f"\n{made}\n"
+        element.text = made
     else:
-        element.text = "\n"
         element.extend(made)
-    body = etree.SubElement(element, "div", {"class": "interview-body"})
-    body.text = body.tail = "\n"
-    element.tail = "\n"
-    return body
+    etree.SubElement(element, "div", {"class": "interview-body"})
+    return element
 
 
 def speaker_head(person: Speaker) -> list[etree.Element]:
@@ -207,13 +227,11 @@ def speaker_head(person: Speaker) -> list[etree.Element]:
             "style": f"--interview-person-bg: {background}; --interview-person-fg: {foreground}",
         },
     )
-    avatar.tail = "\n"
     if person.avatar:
         etree.SubElement(
             avatar, "img", {"src": literal(person.avatar), "alt": "", "loading": "lazy"}
         )
     name = etree.Element("p", {"class": "interview-speaker"})
-    name.tail = "\n"
     link = {"href": literal(person.url)} if person.url else None
     shown = etree.SubElement(name, "a", link) if link else name
     shown.text = literal(person.name)
