@@ -65,7 +65,7 @@ def test_interview_turns(built: tuple[Site, Site], path: Path) -> None:
     for turn in turns:
         speaker = turn.select_one(":scope > .interview-speaker")
         assert speaker is not None and speaker.get_text() == turn["data-speaker"]
-        assert turn.select_one(":scope > .interview-avatar[data-initials]") is not None
+        assert turn["data-initials"] and turn["style"].startswith("--interview-person-bg: #")
         body = turn.select_one(":scope > .interview-body")
         assert body is not None and body.get_text(strip=True)
         assert not body.select("div.interview"), "a chat nested in a chat"

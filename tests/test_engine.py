@@ -41,14 +41,12 @@ def test_no_whitespace_between_the_turns_own_elements() -> None:
     html, _ = convert("---\ninterview: true\n---\n**Sam:** Hi.\n\n**Ann:** Hello.\n\nAnd more.\n")
     assert html == (
         '<div class="interview">'
-        '<div class="interview-turn" data-side="host" data-speaker="Sam" id="turn-1">'
-        '<span aria-hidden="true" class="interview-avatar" data-initials="S"'
-        ' style="--interview-person-bg: #3c2bab; --interview-person-fg: #ffffff"></span>'
+        '<div class="interview-turn" data-initials="S" data-side="host" data-speaker="Sam"'
+        ' id="turn-1" style="--interview-person-bg: #3c2bab; --interview-person-fg: #ffffff">'
         '<p class="interview-speaker">Sam</p>'
         '<div class="interview-body"><p>Hi.</p></div></div>'
-        '<div class="interview-turn" data-side="guest" data-speaker="Ann" id="turn-2">'
-        '<span aria-hidden="true" class="interview-avatar" data-initials="A"'
-        ' style="--interview-person-bg: #218374; --interview-person-fg: #ffffff"></span>'
+        '<div class="interview-turn" data-initials="A" data-side="guest" data-speaker="Ann"'
+        ' id="turn-2" style="--interview-person-bg: #218374; --interview-person-fg: #ffffff">'
         '<p class="interview-speaker">Ann</p>'
         '<div class="interview-body"><p>Hello.</p>\n<p>And more.</p></div></div></div>'
     )

@@ -140,8 +140,8 @@ OPTIONS = {
 # The plugin's documented markup: (tag, classes, attribute names) of each element it writes.
 ALLOWED = {
     ("div", "interview", "class"),
-    ("div", "interview-turn", "class data-side data-speaker id"),
-    ("span", "interview-avatar", "aria-hidden class data-initials style"),
+    ("div", "interview-turn", "class data-initials data-side data-speaker id style"),
+    ("img", "interview-avatar", "alt class loading src"),
     ("img", "", "alt loading src"),
     ("p", "interview-speaker", "class"),
     ("a", "", "href"),
@@ -290,8 +290,8 @@ def test_every_added_url_is_safe(builds: tuple[Site, Site]) -> None:
         for element, attribute, value in urls(soup):
             if value not in known:
                 assert is_safe(value), f"<{element.name} {attribute}={value!r}>"
-        for avatar in soup.select(".interview-avatar"):
-            assert STYLE.fullmatch(avatar["style"])
+        for turn in soup.select(".interview-turn"):
+            assert STYLE.fullmatch(turn["style"])
     for url in UNSAFE_URLS:
         assert url.strip() not in str(page_html(site, "unsafe.md"))
 
@@ -315,12 +315,12 @@ def test_hostile_text_comes_out_as_text(
     assert host.select_one(".interview-speaker a").get_text() == NAMES["host"]
     assert host.select_one(".interview-speaker a")["href"] == hostile_url("sam")
     assert host.select_one(".interview-role").get_text() == ROLES["host"]
-    assert host.select_one(".interview-avatar img")["src"] == hostile_url("sam.png")
+    assert host.select_one("img.interview-avatar")["src"] == hostile_url("sam.png")
     assert host.select_one("a.interview-time")["href"] == hostile_url("episode.mp3") + "#t=60"
     assert guest.select_one(".interview-speaker").get_text() == NAMES["guest"]
     assert registered.select_one(".interview-role").get_text() == ROLES["site"]
     assert registered.select_one(".interview-speaker a")["href"] == hostile_url("priya")
-    assert registered.select_one(".interview-avatar img")["src"] == hostile_url("priya.png")
+    assert registered.select_one("img.interview-avatar")["src"] == hostile_url("priya.png")
 
 
 def test_hostile_front_matter_in_cards_tags_and_meta(builds: tuple[Site, Site]) -> None:
@@ -367,7 +367,7 @@ def test_unsafe_urls_refused_with_a_warning_naming_the_file(builds: tuple[Site, 
     )
     unsafe = content_of(page_html(site, "unsafe.md"))
     assert len(unsafe.select(".interview-turn")) == 2
-    assert not unsafe.select(".interview-speaker a, .interview-avatar img, a.interview-time")
+    assert not unsafe.select(".interview-speaker a, img.interview-avatar, a.interview-time")
 
 
 @pytest.mark.parametrize("url", UNSAFE_URLS)

@@ -29,7 +29,7 @@ def test_site_registry_applies_on_every_page(tmp_path: Path) -> None:
     assert [turn["data-speaker"] for turn in turns] == ["Sam Rivera", "Priya Nair"] * 2
     assert [turn["data-side"] for turn in turns] == ["guest", "host"] * 2
     sam = turns[0]
-    assert sam.select_one(".interview-avatar img")["src"] == "../../people/sam.svg"
+    assert sam.select_one("img.interview-avatar")["src"] == "../../people/sam.svg"
     assert sam.select_one(".interview-role").get_text() == "Host"
     assert turns[1].select_one(".interview-speaker a")["href"] == "https://example.org/priya"
     assert site.warnings == []
@@ -43,7 +43,7 @@ def test_missing_avatar_warns(tmp_path: Path) -> None:
         "interview: mkdocs.yml: speakers: avatar of 'Sam Rivera' not found in the docs: "
         "'people/nobody.png'"
     ]
-    assert not site.html("index.md").select(".interview-avatar img")
+    assert not site.html("index.md").select("img.interview-avatar")
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -195,7 +196,8 @@ Python-Markdown's HTML stash."""
 def _turn_element(
     region: etree.Element, turn: Turn, person: Speaker, head: SpeakerHead
 ) -> etree.Element:
-    """Append the turn's element to `region`: its head, and an empty body last."""
+    """Append the turn's element to `region`: its head, and an empty body last. The turn
+    carries the avatar's initials and colours, which the stylesheet draws beside the bubble."""
     element = etree.SubElement(
         region,
         "div",
@@ -204,6 +206,7 @@ def _turn_element(
             "id": turn.id,
             "data-speaker": literal(turn.speaker),
             "data-side": turn.side,
+            **_avatar_attributes(person),
         },
     )
     made = head(person)
@@ -215,22 +218,21 @@ def _turn_element(
     return element
 
 
-def speaker_head(person: Speaker) -> list[etree.Element]:
-    """The avatar and the name that head each of `person`'s turns."""
+@functools.lru_cache(maxsize=256)
+def _avatar_attributes(person: Speaker) -> dict[str, str]:
     background, foreground = avatar_colours(person)
-    avatar = etree.Element(
-        "span",
-        {
-            "class": "interview-avatar",
-            "data-initials": literal(initials(person.name)),
-            "aria-hidden": "true",
-            "style": f"--interview-person-bg: {background}; --interview-person-fg: {foreground}",
-        },
-    )
+    return {
+        "data-initials": literal(initials(person.name)),
+        "style": f"--interview-person-bg: {background}; --interview-person-fg: {foreground}",
+    }
+
+
+def speaker_head(person: Speaker) -> list[etree.Element]:
+    """The head of each of `person`'s turns: their photo, if they have one, and their name."""
+    head = []
     if person.avatar:
-        etree.SubElement(
-            avatar, "img", {"src": literal(person.avatar), "alt": "", "loading": "lazy"}
-        )
+        attributes = {"class": "interview-avatar", "src": literal(person.avatar), "alt": ""}
+        head.append(etree.Element("img", attributes, loading="lazy"))
     name = etree.Element("p", {"class": "interview-speaker"})
     link = {"href": literal(person.url)} if person.url else None
     shown = etree.SubElement(name, "a", link) if link else name
@@ -242,7 +244,8 @@ def speaker_head(person: Speaker) -> list[etree.Element]:
             shown.tail = " "
         role = etree.SubElement(name, "span", {"class": "interview-role"})
         role.text = literal(person.role)
-    return [avatar, name]
+    head.append(name)
+    return head
 
 
 def avatar_colours(person: Speaker) -> tuple[str, str]:

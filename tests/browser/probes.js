@@ -74,7 +74,8 @@
   ];
 
   // Contrast of every element with its own text under `selectors`, and of each avatar's
-  // initials. `against` "white" measures text as printed without backgrounds.
+  // initials (drawn by the turn's ::before). `against` "white" measures text as printed
+  // without backgrounds.
   function contrast(selectors, against = "page") {
     const results = [];
     const seen = new Set();
@@ -82,8 +83,20 @@
       for (const element of [root, ...root.querySelectorAll("*")]) {
         if (seen.has(element) || !visible(element)) continue;
         seen.add(element);
-        const initials = element.matches(".interview-avatar:not(:has(img))");
-        if (!initials && !ownText(element)) continue;
+        const initials = element.matches(".interview-turn") && !photoOf(element);
+        if (initials) {
+          const style = getComputedStyle(element, "::before");
+          const background =
+            against === "white"
+              ? [255, 255, 255, 1]
+              : over(rgba(style.backgroundColor), backgroundOf(element));
+          results.push({
+            element: `${describe(element)}::before "${element.dataset.initials}"`,
+            part: ".interview-avatar",
+            ratio: ratio(over(rgba(style.color), background), background),
+          });
+        }
+        if (!ownText(element)) continue;
         const background =
           against === "white" ? [255, 255, 255, 1] : backgroundOf(element);
         const foreground = over(rgba(getComputedStyle(element).color), background);
@@ -95,6 +108,41 @@
       }
     }
     return results;
+  }
+
+  function photoOf(turn) {
+    return turn.querySelector(":scope > img.interview-avatar");
+  }
+
+  // A turn's avatar: its photo, or the initials the turn's ::before draws in the grid area
+  // `avatar`, whose box the page does not expose: it is found from the grid's tracks.
+  function avatarOf(turn) {
+    const photo = photoOf(turn);
+    if (photo) {
+      const style = getComputedStyle(photo);
+      return { box: box(photo), style, element: photo };
+    }
+    const grid = getComputedStyle(turn);
+    const style = getComputedStyle(turn, "::before");
+    const width = parseFloat(style.width);
+    const height = parseFloat(style.height);
+    const tracks = grid.gridTemplateColumns.split(" ").map(parseFloat);
+    const row = grid.gridTemplateAreas.match(/"([^"]*)"/)[1].trim().split(/\s+/);
+    const gap = parseFloat(grid.columnGap) || 0;
+    const column = row.indexOf("avatar");
+    const along = tracks.slice(0, column).reduce((sum, track) => sum + track + gap, 0);
+    const outer = turn.getBoundingClientRect();
+    const rtl = grid.direction === "rtl";
+    const inset = (side) => parseFloat(grid[`padding${side}`]) + parseFloat(grid[`border${side}Width`]);
+    const left = rtl
+      ? outer.right - inset("Right") - along - width
+      : outer.left + inset("Left") + along;
+    const top = outer.top + inset("Top");
+    return {
+      box: { left, right: left + width, top, bottom: top + height, width, height },
+      style,
+      element: turn,
+    };
   }
 
   function box(element) {
@@ -109,21 +157,26 @@
       side: turn.dataset.side,
       chat: box(turn.closest(".interview")),
       body: box(turn.querySelector(".interview-body")),
-      avatar: box(turn.querySelector(".interview-avatar")),
+      avatar: avatarOf(turn).box,
     }));
   }
 
   // Each avatar's box once scrolled into view, and whether all of it is in the viewport.
   function avatars() {
-    return [...document.querySelectorAll(".interview-avatar")].map((avatar) => {
-      // "instant": themes such as mkdocs (Bootstrap) make scrolling smooth, hence late
-      avatar.scrollIntoView({ behavior: "instant", block: "center", inline: "nearest" });
-      const seen = box(avatar);
-      const style = getComputedStyle(avatar);
+    return [...document.querySelectorAll(".interview-turn")].map((turn) => {
+      // Centred in the viewport; "instant": themes such as mkdocs (Bootstrap) make
+      // scrolling smooth, hence late
+      const before = avatarOf(turn).box;
+      const middle = (before.top + before.bottom) / 2;
+      window.scrollBy({ top: middle - innerHeight / 2, behavior: "instant" });
+      const { box: seen, style, element } = avatarOf(turn);
+      const initialsShown = element !== turn || (style.content !== "none" && style.content !== "normal");
       return {
-        turn: avatar.closest(".interview-turn").id,
+        turn: turn.id,
         box: seen,
-        shown: style.visibility !== "hidden" && style.display !== "none" && style.opacity !== "0",
+        shown:
+          initialsShown &&
+          style.visibility !== "hidden" && style.display !== "none" && style.opacity !== "0",
         inViewport:
           seen.left >= 0 && seen.top >= 0 &&
           seen.right <= innerWidth && seen.bottom <= innerHeight,
