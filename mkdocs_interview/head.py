@@ -41,17 +41,17 @@ def absolute(url: str, site_url: str | None) -> str | None:
     return urljoin(site_url if site_url.endswith("/") else site_url + "/", url)
 
 
+_META_KEY = re.compile(r"""(?:property|name)\s*=\s*["']([^"']*)["']""")
+
+
 def insert_meta(output: str, meta: list[tuple[str, str, str]], env: Environment) -> str:
     """Put the meta tags the page does not have yet at the end of its `<head>`."""
     end = _HEAD_END.search(output)
     if end is None:
         return output
-    missing = [item for item in meta if not _has_meta(output[: end.start()], item[1])]
+    present = set(_META_KEY.findall(output, 0, end.start()))
+    missing = [item for item in meta if item[1] not in present]
     if not missing:
         return output
     tags = env.get_template("interview/head.html").render(meta=missing)
     return output[: end.start()] + tags + "\n" + output[end.start() :]
-
-
-def _has_meta(head: str, key: str) -> bool:
-    return re.search(rf"""(?:property|name)\s*=\s*["']{re.escape(key)}["']""", head) is not None

@@ -3,6 +3,7 @@ page that shows them. MkDocs turns those into URLs, as it does for every link in
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Iterable
 from dataclasses import replace
@@ -34,17 +35,20 @@ def relative_avatars(options: PageOptions, page: Page) -> PageOptions:
     if not any(speaker.avatar for speaker in (*options.speakers, *options.registry)):
         return options
     page_dir = posixpath.dirname(page.file.src_uri) or "."
-
-    def relative(speakers: tuple[Speaker, ...]) -> tuple[Speaker, ...]:
-        return tuple(
-            replace(speaker, avatar=posixpath.relpath(speaker.avatar, page_dir))
-            if speaker.avatar and not _is_url(speaker.avatar)
-            else speaker
-            for speaker in speakers
-        )
-
     return replace(
-        options, speakers=relative(options.speakers), registry=relative(options.registry)
+        options,
+        speakers=_relative(options.speakers, page_dir),
+        registry=_relative(options.registry, page_dir),
+    )
+
+
+@functools.lru_cache(maxsize=1024)  # the registry is the same on every page of a folder
+def _relative(speakers: tuple[Speaker, ...], page_dir: str) -> tuple[Speaker, ...]:
+    return tuple(
+        replace(speaker, avatar=posixpath.relpath(speaker.avatar, page_dir))
+        if speaker.avatar and not _is_url(speaker.avatar)
+        else speaker
+        for speaker in speakers
     )
 
 

@@ -14,6 +14,7 @@ TIMESTAMP = re.compile(
     rf"[ \t]*(?:\[(?P<bracketed>{_CLOCK})\]|\((?P<parenthesised>{_CLOCK})\)"
     rf"|(?P<dashed>{_CLOCK})[ \t]*[\u2014\u2013-])[ \t]*"  # em dash, en dash, hyphen
 )
+_CLOCK_STARTS = "[(\x020123456789"  # `\[` arrives escaped, as \x02
 STAGE_NOTE = re.compile(r"\[[a-z][a-z' -]{0,38}[a-z]\]")
 _SKIPPED = frozenset(("a", "code", "kbd", "pre", "samp", "script", "style", "time"))
 
@@ -32,7 +33,9 @@ def literal(text: str) -> str:
 def mark_timestamp(paragraph: etree.Element, media: str | None) -> float | None:
     """Turn a timestamp that opens `paragraph` into a `<time>`, linked into `media` if given;
     return its time in seconds."""
-    text = unescape(paragraph.text or "")
+    if not paragraph.text or paragraph.text.lstrip(" \t")[:1] not in _CLOCK_STARTS:
+        return None  # most paragraphs: no need to read them closely
+    text = unescape(paragraph.text)
     match = TIMESTAMP.match(text)
     if not match:
         return None
