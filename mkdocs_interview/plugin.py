@@ -126,7 +126,9 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.enabled and self.config.export:
-            write_export(Path(config.site_dir) / self.config.export, self.catalog.entries.values())
+            path = Path(config.site_dir) / self.config.export
+            write_export(path, self.catalog.entries.values(), self.catalog.spool)
+        self.catalog.spool.close()
         if self.config.enabled:
             log.info(f"{_count(self.transcripts, 'transcript')}, {_count(self.turns, 'turn')}")
 
