@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import xml.etree.ElementTree as etree
 from collections import Counter
@@ -39,7 +40,6 @@ ROLE_WORDS = frozenset(
 )
 
 _NOT_SPEAKER_PREFIXES = ("step ", "part ", "option ", "example ", "note ")
-_WORD = re.compile(r"\w+")
 _MIN_TURNS = 4
 _MIN_TURNS_PER_SPEAKER = 2
 _MIN_SWITCH_RATIO = 0.5
@@ -88,13 +88,14 @@ def cast_of(labels: Sequence[Label], options: PageOptions, root: etree.Element) 
     if options.mode == "on":
         cast.names = {label.name: canonical[label.name] for label in candidates if accepted(label)}
         cast.names.update(Q=options.interviewer, A=options.interviewee)
-    elif _is_dialogue([canonical[label.name] for label in candidates], root):
-        common_words = _lowercase_words(root.itertext())
-        cast.names = {
-            label.name: canonical[label.name]
-            for label in candidates
-            if accepted(label) and _is_not_common_word(canonical[label.name], common_words)
-        }
+    else:
+        words = _PageWords(root)
+        if _is_dialogue([canonical[label.name] for label in candidates], words):
+            cast.names = {
+                label.name: canonical[label.name]
+                for label in candidates
+                if accepted(label) and not words.has_common_word(canonical[label.name])
+            }
     return cast
 
 
@@ -157,7 +158,7 @@ def _may_be_person(name: str) -> bool:
     )
 
 
-def _is_dialogue(names: Sequence[str], root: etree.Element) -> bool:
+def _is_dialogue(names: Sequence[str], words: _PageWords) -> bool:
     """A page that nothing marks as an interview is one when at least two people each speak
     more than once, taking turns, with a question asked somewhere among them."""
     counts = Counter(names)
@@ -168,19 +169,25 @@ def _is_dialogue(names: Sequence[str], root: etree.Element) -> bool:
     switches = sum(1 for before, after in pairwise(sequence) if before != after)
     if switches < _MIN_SWITCH_RATIO * (len(sequence) - 1):
         return False
-    if "?" not in "".join(root.itertext()):
+    if "?" not in words.text:
         return False
-    common_words = _lowercase_words(root.itertext())
-    return sum(1 for name in recurring if _is_not_common_word(name, common_words)) >= 2
+    return sum(1 for name in recurring if not words.has_common_word(name)) >= 2
 
 
-def _lowercase_words(texts: Iterable[str]) -> set[str]:
-    return {word for text in texts for word in _WORD.findall(text) if word.islower()}
+class _PageWords:
+    """The text of a page, read once and only if asked."""
 
+    def __init__(self, root: etree.Element) -> None:
+        self.root = root
 
-def _is_not_common_word(name: str, common_words: set[str]) -> bool:
-    """A one-word label that also occurs in lower case in the page ("Example", "Fact") is a
-    common noun, not a person's name; part names such as "Host" are fine."""
-    if " " in name or name.casefold() in ROLE_WORDS:
-        return True
-    return name.casefold() not in common_words
+    @functools.cached_property
+    def text(self) -> str:
+        return "\n".join(self.root.itertext())
+
+    def has_common_word(self, name: str) -> bool:
+        """A one-word label that also occurs in lower case in the page ("Example", "Fact")
+        is a common noun, not a person's name; role names such as "Host" are fine."""
+        folded = name.casefold()
+        if " " in name or folded in ROLE_WORDS or not folded.islower():
+            return False
+        return re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", self.text) is not None
