@@ -58,7 +58,8 @@ def mark_timestamp(paragraph: etree.Element, media: str | None) -> float | None:
 
 def mark_stage_notes(element: etree.Element) -> None:
     """Wrap notes such as `[laughs]` in `<span class="interview-note">`, outside code."""
-    if STAGE_NOTE.search(unescape("".join(element.itertext()))):  # most turns have none
+    text = "".join(element.itertext())
+    if ("[" in text or "\x02" in text) and STAGE_NOTE.search(unescape(text)):  # most have none
         _mark_notes_in(element)
 
 

@@ -156,7 +156,7 @@ def _add_to_turn(open_: _Open, label: Label, block: etree.Element) -> None:
 
 def _mark_body(body: etree.Element, media: str | None) -> float | None:
     """Mark the timestamps and stage notes of a turn; return the time that opens it."""
-    times = [mark_timestamp(paragraph, media) for paragraph in body.iterfind("p")]
+    times = [mark_timestamp(block, media) for block in body if block.tag == "p"]
     mark_stage_notes(body)
     return times[0] if times else None
 
