@@ -124,8 +124,9 @@ def read_texts(
     (attr_list takes out its `{: …}`). The timestamp opening a turn is its `time`, not text."""
     for turn, element in zip(transcript.turns, elements, strict=True):
         body = element[-1]
-        first = body.find("p")
-        opening = first[0] if turn.time is not None and first is not None else None
+        opening = None
+        if turn.time is not None and (first := body.find("p")) is not None:
+            opening = first[0]
         turn.text = plain_text(body, stash, skip=opening)
 
 
