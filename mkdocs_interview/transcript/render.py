@@ -135,8 +135,8 @@ def tighten(elements: Sequence[etree.Element], root: etree.Element) -> None:
     elements. Browsers ignore them, but every later reader of the page pays for each: the
     search indexer walks them one by one, at the depth of the turn."""
     for block in root:
-        if block.get("class") == "interview":
-            block.text = None
+        if block.get("class") == "interview" and not (block.text or "").strip():
+            block.text = None  # only the line break: a region an author wrote keeps its text
     for element in elements:
         if not (element.text or "").strip():
             element.text = None
