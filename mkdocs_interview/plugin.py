@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import cast
 
-from jinja2 import Environment, Template
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
@@ -41,7 +41,6 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
         self.env: Environment | None = None
         self.registry: list[Speaker] = []
         self.inserts: dict[str, Insert] = {}
-        self.turn_template: Template | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.transcripts = self.turns = 0
@@ -69,7 +68,8 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
             if self.config.captions:
                 self.inserts = add_caption_pages(files, config, self.registry, log)
             self.catalog.add_pages(files, config)
-            self.turn_template = overriding_turn_template(config.theme.get_env(), THEME_DIR)
+            template = overriding_turn_template(config.theme.get_env(), THEME_DIR)
+            self.extension.speaker_html = speaker_html(template) if template else None
         return files
 
     def on_page_markdown(
@@ -87,8 +87,6 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
         self.extension.page, problems = options_for(page, files, self.config, self.registry)
         for problem in problems:
             log.warning(f"{page.file.src_uri}: front matter: {problem}")
-        template = self.turn_template
-        self.extension.speaker_html = speaker_html(template, page, files) if template else None
         return markdown
 
     def on_page_content(
@@ -97,7 +95,7 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
         if not self.config.enabled:
             return html
         options, transcript = self.extension.page, self.extension.transcript
-        self.extension.page = self.extension.speaker_html = None
+        self.extension.page = None
         if transcript.turns:
             self.transcripts += 1
             self.turns += len(transcript.turns)

@@ -1,5 +1,5 @@
-"""Speakers' avatars given as docs paths: checked against the docs, then made relative to the
-page that shows them. MkDocs turns those into URLs, as it does for every link in a page."""
+"""Speakers' avatars given as docs paths: checked against the docs, then written as URLs from
+the page that shows them (the head of a turn is raw HTML, which MkDocs does not rewrite)."""
 
 from __future__ import annotations
 
@@ -11,13 +11,15 @@ from urllib.parse import urlsplit
 
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from .transcript import PageOptions, Speaker
 
 
 def checked_avatars(speakers: Iterable[Speaker], files: Files) -> tuple[list[Speaker], list[str]]:
-    """`speakers` with each avatar that is a docs path written as that file's path; one that
-    names no file is dropped, with a problem, so that no broken image is shown."""
+    """`speakers` with each avatar that is a docs path written as that file's URL from the
+    site's root; one that names no file is dropped, with a problem, so that no broken image is
+    shown."""
     checked, problems = [], []
     for speaker in speakers:
         avatar = speaker.avatar
@@ -25,27 +27,26 @@ def checked_avatars(speakers: Iterable[Speaker], files: Files) -> tuple[list[Spe
             file = files.get_file_from_path(posixpath.normpath(avatar.lstrip("/")))
             if file is None:
                 problems.append(f"avatar of '{speaker.name}' not found in the docs: {avatar!r}")
-            speaker = replace(speaker, avatar=file.src_uri if file else None)
+            speaker = replace(speaker, avatar=file.url if file else None)
         checked.append(speaker)
     return checked, problems
 
 
 def relative_avatars(options: PageOptions, page: Page) -> PageOptions:
-    """`options` with checked docs-path avatars made relative to `page`'s file."""
+    """`options` with checked docs-path avatars made URLs relative to `page`'s."""
     if not any(speaker.avatar for speaker in (*options.speakers, *options.registry)):
         return options
-    page_dir = posixpath.dirname(page.file.src_uri) or "."
     return replace(
         options,
-        speakers=_relative(options.speakers, page_dir),
-        registry=_relative(options.registry, page_dir),
+        speakers=_relative(options.speakers, page.url),
+        registry=_relative(options.registry, page.url),
     )
 
 
-@functools.lru_cache(maxsize=1024)  # the registry is the same on every page of a folder
-def _relative(speakers: tuple[Speaker, ...], page_dir: str) -> tuple[Speaker, ...]:
+@functools.lru_cache(maxsize=1024)  # the registry is the same on every page
+def _relative(speakers: tuple[Speaker, ...], page_url: str) -> tuple[Speaker, ...]:
     return tuple(
-        replace(speaker, avatar=posixpath.relpath(speaker.avatar, page_dir))
+        replace(speaker, avatar=get_relative_url(speaker.avatar, page_url))
         if speaker.avatar and not _is_url(speaker.avatar)
         else speaker
         for speaker in speakers

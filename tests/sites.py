@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 from collections import Counter
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -102,6 +103,14 @@ def content_of(soup: BeautifulSoup) -> BeautifulSoup:
     found = soup.select_one("article.md-content__inner, div[role=main]")
     assert found is not None, "no content element in the page"
     return found
+
+
+def turn_body(turn: Tag) -> Tag:
+    """A copy of a turn without its head (photo and name): the blocks the speaker said."""
+    body = copy.copy(turn)
+    for head in body.select(":scope > .interview-avatar, :scope > .interview-speaker"):
+        head.decompose()
+    return body
 
 
 def words(soup: BeautifulSoup) -> Counter[str]:

@@ -12,7 +12,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from .conftest import FIXTURES
-from .sites import Site, content_of, make_site
+from .sites import Site, content_of, make_site, turn_body
 
 INTERVIEW = (FIXTURES / "interviews" / "jekyll-post.md").read_text(encoding="utf-8")
 TURNS = 14  # in INTERVIEW
@@ -147,7 +147,7 @@ def test_ten_thousand_turns(site: Site) -> None:
 def test_list_nested_fifty_deep(site: Site) -> None:
     turns = content_of(site.html("nested.md")).select(".interview-turn")
     assert [turn["data-speaker"] for turn in turns] == ["Sam Rivera", "Ann Lee", "Sam Rivera"]
-    deepest = turns[1].select_one(".interview-body").find_all("li")
+    deepest = turn_body(turns[1]).find_all("li")
     assert len(deepest) == NESTED_DEPTH
     assert deepest[-1].get_text(strip=True) == f"level {NESTED_DEPTH - 1}"
-    assert turns[2].select_one(".interview-body").get_text(strip=True) == "All the way down?"
+    assert turn_body(turns[2]).get_text(strip=True) == "All the way down?"

@@ -15,7 +15,7 @@ import yaml
 from mkdocs.exceptions import Abort
 
 from .conftest import FIXTURES, GOLDEN, convert
-from .sites import THEMES, Site, content_of, make_site, words
+from .sites import THEMES, Site, content_of, make_site, turn_body, words
 
 LIQUID_LINE = re.compile(r"^\{%.*%\}$", re.MULTILINE)
 WORD = re.compile(r"\w+")
@@ -66,8 +66,8 @@ def test_interview_turns(built: tuple[Site, Site], path: Path) -> None:
         speaker = turn.select_one(":scope > .interview-speaker")
         assert speaker is not None and speaker.get_text() == turn["data-speaker"]
         assert turn["data-initials"] and turn["style"].startswith("--interview-person-bg: #")
-        body = turn.select_one(":scope > .interview-body")
-        assert body is not None and body.get_text(strip=True)
+        body = turn_body(turn)
+        assert body.get_text(strip=True)
         assert not body.select("div.interview"), "a chat nested in a chat"
 
 

@@ -27,6 +27,7 @@ from mkdocs_interview.captions.model import clock, escape
 from mkdocs_interview.transcript import Speaker
 
 from .conftest import FIXTURES, convert
+from .sites import turn_body
 
 CAPTIONS = FIXTURES / "captions"
 MEDIA = "https://example.org/episode.mp3"
@@ -54,9 +55,7 @@ def text_of(element: Tag) -> str:
 
 
 def _body(turn: Tag) -> Tag:
-    body = turn.select_one(".interview-body")
-    assert body is not None
-    return body
+    return turn_body(turn)
 
 
 # WebVTT
@@ -467,7 +466,7 @@ def test_caption_text_renders_literally_and_injects_nothing() -> None:
     assert chat(page) == expected
     assert "<script>" in expected[0][1] and "{: onclick" in expected[2][1]
     allowed = {"p", "a", "time", "span"}
-    for body in soup.select(".interview-body"):
+    for body in map(turn_body, soup.select(".interview-turn")):
         assert {element.name for element in body.find_all(True)} <= allowed
         for element in body.find_all(True):
             assert set(element.attrs) <= {"class", "href", "datetime"}

@@ -27,7 +27,7 @@ def summary(transcript: Transcript) -> str:
     return f"<!-- regions: {transcript.regions}\n{turns}{problems}\n-->\n"
 
 
-_TURN_PARTS = re.compile(r'(?=<div class="interview-(?:turn|body)"|<p class="interview-speaker")')
+_TURN_PARTS = re.compile(r'(?=<div class="interview-turn"|<p class="interview-speaker")')
 
 
 def golden_output(path: Path) -> str:
@@ -43,12 +43,10 @@ def test_no_whitespace_between_the_turns_own_elements() -> None:
         '<div class="interview">'
         '<div class="interview-turn" data-initials="S" data-side="host" data-speaker="Sam"'
         ' id="turn-1" style="--interview-person-bg: #3c2bab; --interview-person-fg: #ffffff">'
-        '<p class="interview-speaker">Sam</p>'
-        '<div class="interview-body"><p>Hi.</p></div></div>'
+        '<p class="interview-speaker">Sam</p><p>Hi.</p></div>'
         '<div class="interview-turn" data-initials="A" data-side="guest" data-speaker="Ann"'
         ' id="turn-2" style="--interview-person-bg: #218374; --interview-person-fg: #ffffff">'
-        '<p class="interview-speaker">Ann</p>'
-        '<div class="interview-body"><p>Hello.</p>\n<p>And more.</p></div></div></div>'
+        '<p class="interview-speaker">Ann</p><p>Hello.</p>\n<p>And more.</p></div></div>'
     )
 
 

@@ -150,7 +150,6 @@ ALLOWED = {
     ("time", "interview-time", "class datetime"),
     ("a", "interview-time", "class href"),
     ("span", "interview-note", "class"),
-    ("div", "interview-body", "class"),
     ("link", "", "href rel"),
     ("div", "interview-cards", "class"),
     ("article", "interview-card", "class"),

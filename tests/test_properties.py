@@ -26,6 +26,8 @@ from mkdocs.utils.meta import get_data
 
 from mkdocs_interview.transcript import InterviewExtension, Transcript, page_options
 
+from .sites import turn_body
+
 _PHASES = [phase for phase in Phase if phase is not Phase.explain]  # explaining takes minutes
 settings.register_profile(
     "ci",
@@ -416,7 +418,7 @@ def test_engine_properties(source: str, extensions: list[str]) -> None:
         event("Python-Markdown leaks a placeholder of its own")
         return  # the leaked fragment shows in the page but is no text of the turn
     for element, turn in zip(turns, transcript.turns, strict=True):
-        body = element.select_one(":scope > .interview-body")
+        body = turn_body(element)
         shown = Counter(WORD.findall(reader_text(body)))
         if turn.time is not None:
             shown -= Counter(WORD.findall(body.select_one(".interview-time").get_text()))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 
 from .sites import content_of, make_site
@@ -32,6 +33,35 @@ def test_site_registry_applies_on_every_page(tmp_path: Path) -> None:
     assert sam.select_one("img.interview-avatar")["src"] == "../../people/sam.svg"
     assert sam.select_one(".interview-role").get_text() == "Host"
     assert turns[1].select_one(".interview-speaker a")["href"] == "https://example.org/priya"
+    assert site.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("directory_urls", "expected"),
+    [
+        (True, {"index.html": "people/sam.svg", "talks/one/index.html": "../../people/sam.svg"}),
+        (False, {"index.html": "people/sam.svg", "talks/one.html": "../people/sam.svg"}),
+    ],
+)
+def test_avatars_are_urls_from_each_page(
+    tmp_path: Path, directory_urls: bool, expected: dict[str, str]
+) -> None:
+    interview = "---\ninterview: true\n---\n" + TRANSCRIPT
+    pages = {"index.md": interview, "talks/one.md": interview, "people/Sam Photo.svg": AVATAR}
+    registry = [*REGISTRY, {"name": "Priya Nair", "avatar": "people/Sam Photo.svg"}]
+    site = make_site(
+        tmp_path,
+        {"people/sam.svg": AVATAR, **pages},
+        plugins=[{"interview": {"speakers": registry}}],
+        use_directory_urls=directory_urls,
+    ).build()
+    for output, src in expected.items():
+        html = (site.site_dir / output).read_text(encoding="utf-8")
+        photos = BeautifulSoup(html, "html.parser").select("img.interview-avatar")
+        assert [photo["src"] for photo in photos[:2]] == [
+            src,
+            src.replace("sam.svg", "Sam%20Photo.svg"),
+        ]
     assert site.warnings == []
 
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as etree
 from pathlib import Path
 
-import markdown
 from bs4 import BeautifulSoup
 from jinja2 import Environment, FileSystemLoader
 
@@ -35,8 +33,7 @@ def test_the_shipped_template_writes_what_the_engine_writes() -> None:
             background=background,
             foreground=foreground,
         )
-        engine = markdown.Markdown().serializer(_wrapped(speaker_head(person)))
-        assert _dom(rendered) == _dom(engine)
+        assert _dom(rendered) == _dom(speaker_head(person))
 
 
 def test_a_theme_overrides_the_head_of_turns(tmp_path: Path) -> None:
@@ -64,14 +61,8 @@ def test_a_theme_overrides_the_head_of_turns(tmp_path: Path) -> None:
     ]
     assert not content_of(site.html("talks/one.md")).select(".interview-speaker")
     assert turns[0].select_one("img.face")["src"] == "../../people/ann.svg"
-    assert turns[1].select_one(".interview-body").get_text(strip=True) == "Hello."
+    assert [p.get_text() for p in turns[1].select(":scope > p")] == ["Hello."]
     assert site.warnings == []
-
-
-def _wrapped(elements: list[etree.Element]) -> etree.Element:
-    root = etree.Element("div")
-    root.extend(elements)
-    return root
 
 
 def _dom(html: str) -> list[tuple[str, dict[str, str], str]]:

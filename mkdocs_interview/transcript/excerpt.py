@@ -24,7 +24,7 @@ def excerpt(root: etree.Element, limit: int = EXCERPT_LENGTH, stash: Sequence[ob
     characters; never a speaker's label. `stash` is the page's stashed raw HTML."""
     for block in root:
         if block.get("class") == "interview":
-            answers = block.iterfind("div[@data-side='guest']/div[@class='interview-body']/p")
+            answers = block.iterfind("div[@data-side='guest']/p")
             texts = (plain_text(paragraph, stash) for paragraph in answers)
             return shorten(next((text for text in texts if text), ""), limit)
         if block.tag == "p" and (text := plain_text(block, stash)):
@@ -50,14 +50,20 @@ def shorten(text: str, limit: int) -> str:
 
 
 def plain_text(
-    element: etree.Element, stash: Sequence[object] = (), skip: etree.Element | None = None
+    element: etree.Element,
+    stash: Sequence[object] = (),
+    skip: etree.Element | None = None,
+    own_text: bool = True,
 ) -> str:
     """The text of `element` as a reader sees it: blocks apart, whitespace folded, entities
-    such as `&amp;` read; without the text of its first descendant `skip`. `stash` is the
+    such as `&amp;` read; without the text of its first descendant `skip`, and with
+    `own_text` false without the text before its first child. `stash` is the
     page's stashed raw HTML (`md.htmlStash`), where Python-Markdown keeps fenced code,
     entities and the HTML written in the Markdown. Blocks are apart once Python-Markdown's
     prettifier has put line breaks between them."""
     raw = "".join(element.itertext())
+    if not own_text and element.text:
+        raw = raw[len(element.text) :]
     if skip is not None:
         raw = raw.replace("".join(skip.itertext()), "", 1)
     raw = raw.replace(AMP_SUBSTITUTE, "&")

@@ -17,7 +17,7 @@ from .excerpt import excerpt, first_image
 from .labels import Label
 from .model import Diagnostic, PageOptions, Speaker, Transcript
 from .options import page_options, speakers_from
-from .render import SpeakerHead, read_texts, regroup, tighten
+from .render import SpeakerHead, read_texts, regroup, speaker_head, tighten
 from .segment import find_labels, give_lines_their_paragraphs, remove_liquid_tags
 
 # After inline parsing (20), so `<strong>` exists; before attr_list (8) and toc (5).
@@ -140,11 +140,10 @@ class InterviewTreeprocessor(Treeprocessor):
             transcript.diagnostics.append(Diagnostic(message, level="info"))
         extension.transcript = transcript
 
-    def _head(self) -> SpeakerHead | None:
-        """The host program's HTML for the head of each turn, stashed once per speaker."""
-        speaker_html = self.extension.speaker_html
-        if speaker_html is None:
-            return None
+    def _head(self) -> SpeakerHead:
+        """The head of each turn, its HTML stashed once per speaker: the host program's own,
+        else the engine's."""
+        speaker_html = self.extension.speaker_html or speaker_head
         placeholders: dict[Speaker, str] = {}
 
         def head(person: Speaker) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import html
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ class _Open:
     """The region and turn that blocks are being gathered into."""
 
     region: etree.Element | None = None
-    body: etree.Element | None = None
+    turn: etree.Element | None = None
     shape: Shape | None = None
     """How the open turn started; after a question in bold or a heading, the next block
     without a label opens the answer."""
@@ -35,14 +36,14 @@ def regroup(
     root: etree.Element,
     cast: Cast,
     options: PageOptions,
-    head: SpeakerHead | None = None,
+    head: SpeakerHead,
     known: Mapping[int, Label | None] | None = None,
     stash: Sequence[object] = (),
 ) -> tuple[Transcript, list[etree.Element]]:
     """Wrap each speaker's line and the blocks after it in a turn, and runs of turns in a region;
-    return what was found, and each turn's element (its body is its last child). `known`
-    holds the labels already read, by `id` of their block; `stash` is the page's stashed raw
-    HTML.
+    return what was found, and each turn's element: `head` gives its text (the placeholder of
+    the speaker's stashed avatar and name), its children are the turn's blocks. `known` holds
+    the labels already read, by `id` of their block; `stash` is the page's stashed raw HTML.
 
     Blocks before the first turn, headings that ask nothing and rules stay where they are; no
     block is dropped and a label is the only text taken out of one.
@@ -71,10 +72,8 @@ def regroup(
             transcript.regions += 1
         turn = Turn(f"turn-{len(transcript.turns) + 1}", speaker, sides.of(speaker), written)
         transcript.turns.append(turn)
-        elements.append(
-            _turn_element(open_.region, turn, cast.person(speaker), head or speaker_head)
-        )
-        return elements[-1][-1]
+        elements.append(_turn_element(open_.region, turn, cast.person(speaker), head))
+        return elements[-1]
 
     raw_depth = 0
     for block, label, speaker in labelled:
@@ -93,27 +92,27 @@ def regroup(
                 _add_to_turn(open_, label, block)  # bold paragraphs in a row: one question
                 continue
             new_region = label.shape is Shape.HEADING_QUESTION
-            open_.body = start_turn(speaker, label.name, new_region)
+            open_.turn = start_turn(speaker, label.name, new_region)
             open_.shape = label.shape
             _add_to_turn(open_, label, block)
         elif (
-            open_.shape is Shape.BOLD_QUESTION and open_.body is not None and is_wholly_bold(block)
+            open_.shape is Shape.BOLD_QUESTION and open_.turn is not None and is_wholly_bold(block)
         ):
-            open_.body.append(block)  # the question goes on in bold
+            open_.turn.append(block)  # the question goes on in bold
         elif block.tag in _BOUNDARY_TAGS or _is_footnotes(block):
             open_ = _Open()
             blocks.append(block)
         elif open_.shape in _QUESTION_SHAPES:
-            open_.body = start_turn(cast.names["A"], "")
+            open_.turn = start_turn(cast.names["A"], "")
             open_.shape = Shape.ANSWER
-            open_.body.append(block)
-        elif open_.body is not None:
-            open_.body.append(block)
+            open_.turn.append(block)
+        elif open_.turn is not None:
+            open_.turn.append(block)
         else:
             blocks.append(block)
     root[:] = blocks
     for turn, element in zip(transcript.turns, elements, strict=True):
-        turn.time = _mark_body(element[-1], options.media)
+        turn.time = _mark_body(element, options.media)
     return transcript, elements
 
 
@@ -123,11 +122,10 @@ def read_texts(
     """Give each turn the plain text of its body, once nothing changes the text any more
     (attr_list takes out its `{: …}`). The timestamp opening a turn is its `time`, not text."""
     for turn, element in zip(transcript.turns, elements, strict=True):
-        body = element[-1]
         opening = None
-        if turn.time is not None and (first := body.find("p")) is not None:
+        if turn.time is not None and (first := element.find("p")) is not None:
             opening = first[0]
-        turn.text = plain_text(body, stash, skip=opening)
+        turn.text = plain_text(element, stash, skip=opening, own_text=False)
 
 
 def tighten(elements: Sequence[etree.Element], root: etree.Element) -> None:
@@ -138,27 +136,22 @@ def tighten(elements: Sequence[etree.Element], root: etree.Element) -> None:
         if block.get("class") == "interview" and not (block.text or "").strip():
             block.text = None  # only the line break: a region an author wrote keeps its text
     for element in elements:
-        if not (element.text or "").strip():
-            element.text = None
-        for child in element:
-            child.tail = None
-        body = element[-1]
-        body.text = None
-        if len(body) and not (body[-1].tail or "").strip():
-            body[-1].tail = None
+        if len(element) and not (element[-1].tail or "").strip():
+            element[-1].tail = None
         element.tail = None
 
 
 def _add_to_turn(open_: _Open, label: Label, block: etree.Element) -> None:
-    assert open_.body is not None
+    assert open_.turn is not None
     if label.remove():
-        open_.body.append(block)
+        open_.turn.append(block)
 
 
-def _mark_body(body: etree.Element, media: str | None) -> float | None:
-    """Mark the timestamps and stage notes of a turn; return the time that opens it."""
-    times = [mark_timestamp(block, media) for block in body if block.tag == "p"]
-    mark_stage_notes(body)
+def _mark_body(turn: etree.Element, media: str | None) -> float | None:
+    """Mark the timestamps and stage notes of a turn's blocks; return the time that opens it."""
+    times = [mark_timestamp(block, media) for block in turn if block.tag == "p"]
+    for block in turn:
+        mark_stage_notes(block)
     return times[0] if times else None
 
 
@@ -189,16 +182,16 @@ class _Sides:
         return "host" if speaker == self.host else "guest"
 
 
-SpeakerHead = Callable[[Speaker], str | list[etree.Element]]
-"""Makes the head of a turn (avatar and name) for a speaker: elements, or a placeholder of
-Python-Markdown's HTML stash."""
+SpeakerHead = Callable[[Speaker], str]
+"""Gives the head of a turn (avatar and name) for a speaker: the placeholder of its HTML in
+Python-Markdown's stash, where the HTML of `speaker_head` or a host program's own is kept."""
 
 
 def _turn_element(
     region: etree.Element, turn: Turn, person: Speaker, head: SpeakerHead
 ) -> etree.Element:
-    """Append the turn's element to `region`: its head, and an empty body last. The turn
-    carries the avatar's initials and colours, which the stylesheet draws beside the bubble."""
+    """Append the turn's element to `region`, with its head as its text and no children yet.
+    The turn carries the avatar's initials and colours, which the stylesheet draws beside it."""
     element = etree.SubElement(
         region,
         "div",
@@ -210,12 +203,7 @@ def _turn_element(
             **_avatar_attributes(person),
         },
     )
-    made = head(person)
-    if isinstance(made, str):
-        element.text = made
-    else:
-        element.extend(made)
-    etree.SubElement(element, "div", {"class": "interview-body"})
+    element.text = head(person)
     return element
 
 
@@ -228,24 +216,18 @@ def _avatar_attributes(person: Speaker) -> dict[str, str]:
     }
 
 
-def speaker_head(person: Speaker) -> list[etree.Element]:
-    """The head of each of `person`'s turns: their photo, if they have one, and their name."""
-    head = []
-    if person.avatar:
-        attributes = {"class": "interview-avatar", "src": literal(person.avatar), "alt": ""}
-        head.append(etree.Element("img", attributes, loading="lazy"))
-    name = etree.Element("p", {"class": "interview-speaker"})
-    link = {"href": literal(person.url)} if person.url else None
-    shown = etree.SubElement(name, "a", link) if link else name
-    shown.text = literal(person.name)
+def speaker_head(person: Speaker) -> str:
+    """The HTML that opens each of `person`'s turns: their photo, if they have one, and their
+    name, linked if they have a URL, with their role."""
+    name = html.escape(person.name)
+    if person.url:
+        name = f'<a href="{html.escape(person.url)}">{name}</a>'
     if person.role:
-        if shown is name:
-            name.text = f"{literal(person.name)} "
-        else:
-            shown.tail = " "
-        role = etree.SubElement(name, "span", {"class": "interview-role"})
-        role.text = literal(person.role)
-    head.append(name)
+        name += f' <span class="interview-role">{html.escape(person.role)}</span>'
+    head = f'<p class="interview-speaker">{name}</p>'
+    if person.avatar:
+        photo = f'<img class="interview-avatar" src="{html.escape(person.avatar)}" alt=""'
+        head = f'{photo} loading="lazy">{head}'
     return head
 
 

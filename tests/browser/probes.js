@@ -69,7 +69,7 @@
 
   // What a measured text belongs to, so a test can tell that each part was measured.
   const PARTS = [
-    ".interview-avatar", ".interview-speaker", ".interview-body",
+    ".interview-avatar", ".interview-speaker", ".interview-turn",
     ".interview-card", ".interview-meta", ".interview-tag-index",
   ];
 
@@ -114,30 +114,22 @@
     return turn.querySelector(":scope > img.interview-avatar");
   }
 
-  // A turn's avatar: its photo, or the initials the turn's ::before draws in the grid area
-  // `avatar`, whose box the page does not expose: it is found from the grid's tracks.
+  // A turn's avatar: its photo, or the initials the turn's ::before draws, whose box the page
+  // does not expose: it is found from the pseudo-element's size and used offsets, which are
+  // from the turn's padding box.
   function avatarOf(turn) {
     const photo = photoOf(turn);
     if (photo) {
       const style = getComputedStyle(photo);
       return { box: box(photo), style, element: photo };
     }
-    const grid = getComputedStyle(turn);
+    const turnStyle = getComputedStyle(turn);
     const style = getComputedStyle(turn, "::before");
     const width = parseFloat(style.width);
     const height = parseFloat(style.height);
-    const tracks = grid.gridTemplateColumns.split(" ").map(parseFloat);
-    const row = grid.gridTemplateAreas.match(/"([^"]*)"/)[1].trim().split(/\s+/);
-    const gap = parseFloat(grid.columnGap) || 0;
-    const column = row.indexOf("avatar");
-    const along = tracks.slice(0, column).reduce((sum, track) => sum + track + gap, 0);
     const outer = turn.getBoundingClientRect();
-    const rtl = grid.direction === "rtl";
-    const inset = (side) => parseFloat(grid[`padding${side}`]) + parseFloat(grid[`border${side}Width`]);
-    const left = rtl
-      ? outer.right - inset("Right") - along - width
-      : outer.left + inset("Left") + along;
-    const top = outer.top + inset("Top");
+    const left = outer.left + parseFloat(turnStyle.borderLeftWidth) + parseFloat(style.left);
+    const top = outer.top + parseFloat(turnStyle.borderTopWidth) + parseFloat(style.top);
     return {
       box: { left, right: left + width, top, bottom: top + height, width, height },
       style,
@@ -150,13 +142,14 @@
     return { left, right, top, bottom, width, height };
   }
 
-  // Each turn's side, its bubble's box, its avatar's box and its chat region's box.
+  // Each turn's side, its bubble's box (the turn's own), its avatar's box and its chat
+  // region's box.
   function turns() {
     return [...document.querySelectorAll(".interview-turn")].map((turn) => ({
       id: turn.id,
       side: turn.dataset.side,
       chat: box(turn.closest(".interview")),
-      body: box(turn.querySelector(".interview-body")),
+      body: box(turn),
       avatar: avatarOf(turn).box,
     }));
   }

@@ -17,8 +17,8 @@ COLOURS = """selector => {
   const style = getComputedStyle(document.querySelector(selector));
   return [interviewProbes.rgba(style.backgroundColor), interviewProbes.rgba(style.color)];
 }"""
-HOST = ".interview-turn[data-side=host] .interview-body"
-GUEST = ".interview-turn[data-side=guest] .interview-body"
+HOST = ".interview-turn[data-side=host]"
+GUEST = ".interview-turn[data-side=guest]"
 
 
 def declared(name: str) -> str:

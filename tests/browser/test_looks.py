@@ -27,7 +27,7 @@ def test_page_looks_right(
             page.evaluate("interviewProbes.turns()"), bubbles_apart=width >= 1000
         )
         problems += avatar_problems(page.evaluate("interviewProbes.avatars()"))
-        expected = {".interview-avatar", ".interview-speaker", ".interview-body", ".interview-meta"}
+        expected = {".interview-avatar", ".interview-speaker", ".interview-turn", ".interview-meta"}
     else:
         expected = {".interview-card"}
     missed = expected - {item["part"] for item in measured}

@@ -22,7 +22,9 @@ def test_prints_legibly(sites: Sites, open_page: OpenPage, theme: str) -> None:
         page.screenshot(path=artifact("screenshots", theme, path, "print.png"), full_page=True)
         clipped = page.evaluate(
             "selectors => interviewProbes.clipped(selectors)",
-            ".interview-body, .interview-body pre, .interview-body table, .interview-card",
+            # a turn's own overflow holds its avatar, placed beside it: measure what it says
+            ".interview-turn > :not(.interview-avatar), .interview-turn pre,"
+            " .interview-turn table, .interview-card",
         )
         problems += [f"{path}: clipped {item}" for item in clipped]
         problems += [
