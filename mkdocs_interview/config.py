@@ -53,6 +53,20 @@ class InnerPath(BaseConfigOption[str | None]):
         return path
 
 
+class Name(opt.Type[str]):
+    """A text that names something the reader sees, such as a speaker or a page title: never
+    blank. Surrounding spaces are dropped."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value).strip()
+        if not text:
+            raise ValidationError(f"Expected a name, such as '{self.default}', not {value!r}")
+        return text
+
+
 class Image(BaseConfigOption[str | None]):
     """An image: a URL with a safe scheme, or a path inside the docs; none by default."""
 
@@ -96,11 +110,11 @@ class InterviewConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves
     ```
     """
 
-    interviewer = opt.Type(str, default=DEFAULT_INTERVIEWER)
+    interviewer = Name(DEFAULT_INTERVIEWER)
     """Who asks in `Q:` lines, bold questions and heading questions, when a page does not say
     (with `interviewer:` or a `speakers:` list)."""
 
-    interviewee = opt.Type(str, default=DEFAULT_INTERVIEWEE)
+    interviewee = Name(DEFAULT_INTERVIEWEE)
     """Who answers in `A:` lines and after bold or heading questions, when a page does not say."""
 
     liquid = opt.Choice(("remove", "keep"), default="remove")
@@ -111,14 +125,14 @@ class InterviewConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves
     """The page that shows every interview as a card, newest first; `false` for none. A page
     the docs already have there is kept, and its `<!-- interview:cards -->` marker filled."""
 
-    index_title = opt.Type(str, default="Interviews")
+    index_title = Name("Interviews")
     """The title of the generated interviews page."""
 
     tags_page = InnerPath("tags/index.md", inside="the docs", example="a/b.md", suffix=".md")
     """The page listing every tag with its count; the page of each tag sits beside it
     (`tags/career.md`, shown at `tags/career/`). `false` for no tag pages."""
 
-    tags_title = opt.Type(str, default="Tags")
+    tags_title = Name("Tags")
     """The title of the generated tag index."""
 
     hidden_tags = opt.ListOfItems(opt.Type(str), default=["interview"])

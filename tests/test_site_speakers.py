@@ -151,3 +151,22 @@ def test_media_links_and_unsafe_media(tmp_path: Path) -> None:
     assert site.warnings == [
         "interview: bad.md: front matter: 'media' has an unsafe URL, ignored: 'javascript:alert(1)'"
     ]
+
+
+@pytest.mark.parametrize("key", ["interviewer", "interviewee", "index_title", "tags_title"])
+@pytest.mark.parametrize("value", ["", "   "])
+def test_a_blank_name_is_a_config_error(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, key: str, value: str
+) -> None:
+    site = make_site(tmp_path, {"index.md": "# Home\n"}, plugins=[{"interview": {key: value}}])
+    with pytest.raises(Abort, match="configuration error"):
+        site.config()
+    assert "Expected a name, such as '" in caplog.text and repr(value) in caplog.text
+
+
+def test_names_in_the_config_lose_their_spaces(tmp_path: Path) -> None:
+    page = "---\ninterview: true\n---\nQ: Why?\n\nA: Because.\n"
+    plugins = [{"interview": {"interviewer": " Ann Lee ", "interviewee": "Bo Chen "}}]
+    site = make_site(tmp_path, {"index.md": page}, plugins=plugins).build()
+    turns = content_of(site.html("index.md")).select(".interview-turn")
+    assert [turn["data-speaker"] for turn in turns] == ["Ann Lee", "Bo Chen"]
