@@ -33,7 +33,9 @@ def decode_pages(files: Files) -> list[str]:
                 text, encoding = data.decode(FALLBACK), "Windows-1252"
             except UnicodeDecodeError:
                 text, encoding = data.decode("latin-1"), "Latin-1"
+            source = file.abs_src_path
             file.content_string = text.replace("\r\n", "\n").replace("\r", "\n")  # as MkDocs reads
+            file.abs_src_path = source  # which the setter unsets: plugins that read history need it
             problems.append(
                 f"{file.src_uri}:{line}: not UTF-8 (byte 0x{data[error.start]:02x}); read as "
                 f"{encoding}. Save the file as UTF-8."

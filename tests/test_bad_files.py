@@ -123,6 +123,20 @@ def test_encodings_and_line_endings_change_nothing(site: Site) -> None:
     assert "Tomás Ferreira" in chat(site, "latin-1.md")
 
 
+def test_a_re_read_page_keeps_its_place_on_disk(tmp_path: Path) -> None:
+    """Plugins that read a page's history (git dates) need its source path."""
+    hook = tmp_path / "hook.py"
+    hook.write_text(
+        "def on_page_markdown(markdown, page, **kwargs):\n"
+        "    return markdown + f'\\n\\nsource: {page.file.abs_src_path}\\n'\n"
+    )
+    pages = {"index.md": "# Home\n", "latin-1.md": PAGES["latin-1.md"]}
+    site = make_site(tmp_path, pages, hooks=[str(hook)]).build()
+    shown = content_of(site.html("latin-1.md")).get_text()
+    assert f"source: {tmp_path / 'docs' / 'latin-1.md'}" in shown
+    assert "Tomás Ferreira" in shown
+
+
 def test_empty_pages(site: Site) -> None:
     for page in ("empty.md", "front-matter-only.md", "title-only.md"):
         assert not site.html(page).select(".interview"), page
