@@ -124,7 +124,7 @@ class InterviewTreeprocessor(Treeprocessor):
             return
         give_lines_their_paragraphs(root, found, cast)
         liquid_tags = 0 if options.keep_liquid else remove_liquid_tags(root)
-        image = first_image(root)  # before the avatars join the page
+        image = first_image(root)
         transcript, extension.turn_elements = regroup(
             root, cast, options, self._head(), known, self.md.htmlStash.rawHtmlBlocks
         )
