@@ -98,3 +98,19 @@ def test_plain_extension_settings() -> None:
     )
     off = InterviewExtension(detection="off", speakers=["Sam Rivera"])
     assert "interview" not in markdown.markdown(source, extensions=[off])
+
+
+def test_the_bare_extension_writes_avatars_and_names_as_given() -> None:
+    speakers = [{"name": "Sam Rivera", "avatar": "/img/sam & co.png", "role": "Host <b>"}]
+    engine = InterviewExtension(detection="always", speakers=speakers)
+    html = markdown.markdown(
+        "**Sam Rivera**: Hi?\n\n**Ann**: Hello.\n\n**Sam Rivera**: Bye?\n", extensions=[engine]
+    )
+    head = (
+        '<img class="interview-avatar" src="/img/sam &amp; co.png" alt="" loading="lazy">'
+        '<p class="interview-speaker">Sam Rivera'
+        ' <span class="interview-role">Host &lt;b&gt;</span></p>'
+    )
+    assert html.count(head) == 2
+    assert '<p class="interview-speaker">Ann</p><p>Hello.</p>' in html
+    assert [turn.text for turn in engine.transcript.turns] == ["Hi?", "Hello.", "Bye?"]
