@@ -114,3 +114,26 @@ def test_the_bare_extension_writes_avatars_and_names_as_given() -> None:
     assert html.count(head) == 2
     assert '<p class="interview-speaker">Ann</p><p>Hello.</p>' in html
     assert [turn.text for turn in engine.transcript.turns] == ["Hi?", "Hello.", "Bye?"]
+
+
+@pytest.mark.parametrize(
+    ("config", "error"),
+    [
+        ({"detection": "sometimes"}, "'detection' must be one of 'auto', 'front-matter'"),
+        ({"speakers": [{"name": "Sam", "avatar": "javascript:x"}]}, "'avatar' has an unsafe URL"),
+        ({"speakers": "Sam"}, "'speakers' must be a list"),
+    ],
+)
+def test_the_bare_extension_refuses_bad_settings(config: dict[str, object], error: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(error)):
+        markdown.markdown("Hi.", extensions=[InterviewExtension(**config)])
+
+
+def test_the_bare_extension_warns_of_bad_front_matter(caplog: pytest.LogCaptureFixture) -> None:
+    source = "interview: true\nmedia: javascript:x\n\n**Sam**: Hi?\n\n**Ann**: Hello.\n"
+    html = markdown.markdown(source, extensions=["meta", InterviewExtension()])
+    assert [record.getMessage() for record in caplog.records] == [
+        "interview: front matter: 'media' has an unsafe URL, ignored: 'javascript:x'"
+    ]
+    assert html.count('class="interview-turn"') == 2
+    assert "javascript" not in html

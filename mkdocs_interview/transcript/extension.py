@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import replace
@@ -16,9 +17,11 @@ from .detect import cast_of, undeclared
 from .excerpt import excerpt, first_image
 from .labels import Label
 from .model import Diagnostic, PageOptions, Speaker, Transcript
-from .options import page_options, speakers_from
+from .options import DETECTION_MODES, page_options, speakers_from
 from .render import SpeakerHead, read_texts, regroup, speaker_head, tighten
 from .segment import find_labels, give_lines_their_paragraphs, remove_liquid_tags
+
+log = logging.getLogger("MARKDOWN")  # where Python-Markdown and its extensions report
 
 # After inline parsing (20), so `<strong>` exists; before attr_list (8) and toc (5).
 TREEPROCESSOR_PRIORITY = 12
@@ -47,6 +50,12 @@ class InterviewExtension(Extension):
             "host": ["", "The host's name; by default the first speaker"],
         }
         super().__init__(**kwargs)
+        if self.getConfig("detection") not in DETECTION_MODES:
+            modes = ", ".join(repr(mode) for mode in DETECTION_MODES)
+            raise ValueError(f"interview: 'detection' must be one of {modes}")
+        self.registry, problems = speakers_from(self.getConfig("speakers"), "speakers")
+        if problems:
+            raise ValueError(f"interview: {'; '.join(problems)}")
         self.page: PageOptions | None = None
         self.transcript = Transcript()
         self.source: list[str] = []
@@ -79,8 +88,9 @@ class InterviewExtension(Extension):
         if self.page is not None:
             return self.page
         meta = {key: _meta_value(value) for key, value in getattr(md, "Meta", {}).items()}
-        registry, _ = speakers_from(self.getConfig("speakers"), "speakers")
-        options, _ = page_options(meta, self.getConfig("detection"), registry=registry)
+        options, problems = page_options(meta, self.getConfig("detection"), registry=self.registry)
+        for problem in problems:
+            log.warning(f"interview: front matter: {problem}")
         return replace(options, host=options.host or self.getConfig("host") or None)
 
     def line_of(self, name: str) -> int | None:

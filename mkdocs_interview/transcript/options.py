@@ -11,6 +11,7 @@ from .colours import HEX_COLOUR
 from .model import DEFAULT_INTERVIEWEE, DEFAULT_INTERVIEWER, Mode, PageOptions, Side, Speaker
 
 INTERVIEW_MARKER = "interview"
+DETECTION_MODES = ("auto", "front-matter", "always", "off")
 SAFE_SCHEMES = frozenset(("", "http", "https", "mailto"))
 SPEAKER_KEYS = frozenset(("name", "aliases", "role", "avatar", "url", "side", "colour", "color"))
 
