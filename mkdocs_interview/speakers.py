@@ -3,7 +3,6 @@ the page that shows them (the head of a turn is raw HTML, which MkDocs does not 
 
 from __future__ import annotations
 
-import functools
 import posixpath
 from collections.abc import Iterable
 from dataclasses import replace
@@ -43,7 +42,6 @@ def relative_avatars(options: PageOptions, page: Page) -> PageOptions:
     )
 
 
-@functools.lru_cache(maxsize=1024)  # the registry is the same on every page
 def _relative(speakers: tuple[Speaker, ...], page_url: str) -> tuple[Speaker, ...]:
     return tuple(
         replace(speaker, avatar=get_relative_url(speaker.avatar, page_url))
