@@ -1,9 +1,11 @@
 """The engine alone: megabytes of Markdown per second through Python-Markdown, with and
-without the interview extension, and which stage of the conversion the difference lands in."""
+without the interview extension, and which stage of the conversion the difference lands in;
+and what the chat markup costs the search indexer."""
 
 from __future__ import annotations
 
 import functools
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -37,6 +39,26 @@ class Throughput:
         return self.megabytes / self.seconds
 
 
+@dataclass(frozen=True)
+class IndexerCost:
+    """Best CPU milliseconds per page that Material's search indexer takes to parse the pages'
+    HTML (converted with the site's extensions)."""
+
+    plain: float
+    """Without the interview extension."""
+    interview: float
+    """With it."""
+    bare: float
+    """With the least markup a chat can have: the extension's HTML with the transcript and
+    each turn reduced to a bare `<div>`, and the speaker's name to a bare `<p>`."""
+
+
+_TURN_START = re.compile(
+    r'<div class="interview-turn"[^>]*>(?:<img class="interview-avatar"[^>]*>)?'
+    r'<p class="interview-speaker">'
+)
+
+
 def corpus(pages: int, seed: int) -> list[tuple[str, PageOptions]]:
     """The first `pages` interview pages: the Markdown after the front matter, and the page's
     options as the plugin would make them from the front matter."""
@@ -56,15 +78,7 @@ def measure(
     """Pairs of (without, with) the extension: Python-Markdown bare, then with the site's
     extensions. One `Markdown` instance per run, reset between pages, as the best of
     `repeats` runs, alternating without and with."""
-    names: list[str] = []
-    configs: dict[str, Any] = {}
-    for item in MARKDOWN_EXTENSIONS:
-        if isinstance(item, dict):
-            ((name, config),) = item.items()
-            configs[name] = config
-        else:
-            name = item
-        names.append(name)
+    names, configs = _site_extensions()
     megabytes = sum(len(text.encode("utf-8")) for text, _ in documents) / 1e6
     results = []
     for label, extensions in (("Python-Markdown alone", []), ("with the site's extensions", names)):
@@ -80,6 +94,52 @@ def measure(
         with_ = Throughput(f"{label} + interview", best[1][0], megabytes, best[1][1])
         results.append((without, with_))
     return results
+
+
+def indexer_cost(documents: list[tuple[str, PageOptions]], repeats: int) -> IndexerCost:
+    """What the search indexer takes per page on the pages' HTML, as the best of `repeats`
+    runs over all pages, alternating the three kinds of HTML."""
+    from material.plugins.search.plugin import Parser
+
+    from mkdocs_interview.transcript import InterviewExtension
+
+    names, configs = _site_extensions()
+    extension = InterviewExtension()
+    plain_md = markdown.Markdown(extensions=names, extension_configs=configs)
+    interview_md = markdown.Markdown(extensions=[*names, extension], extension_configs=configs)
+    plain, interview = [], []
+    for text, options in documents:
+        extension.page = options
+        plain.append(plain_md.reset().convert(text))
+        interview.append(interview_md.reset().convert(text))
+    bare = [
+        _TURN_START.sub("<div><p>", html).replace('<div class="interview">', "<div>")
+        for html in interview
+    ]
+    best = [float("inf")] * 3
+    for _ in range(repeats):
+        for index, pages in enumerate((plain, interview, bare)):
+            start = time.process_time()
+            for html in pages:
+                parser = Parser()
+                parser.feed(html)
+                parser.close()
+            best[index] = min(best[index], time.process_time() - start)
+    return IndexerCost(*(1000 * seconds / len(documents) for seconds in best))
+
+
+def _site_extensions() -> tuple[list[str], dict[str, Any]]:
+    """The names of the synthetic site's Markdown extensions, and their configs."""
+    names: list[str] = []
+    configs: dict[str, Any] = {}
+    for item in MARKDOWN_EXTENSIONS:
+        if isinstance(item, dict):
+            ((name, config),) = item.items()
+            configs[name] = config
+        else:
+            name = item
+        names.append(name)
+    return names, configs
 
 
 def _convert_all(

@@ -130,6 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     workdir = Path(args.workdir or tempfile.mkdtemp(prefix="interview-bench-"))
     results: list[SizeResult] = []
     engine_results: list[tuple[engine.Throughput, engine.Throughput]] = []
+    indexer: engine.IndexerCost | None = None
     try:
         package, measured = _snapshot(args.ref, workdir / "package")
         os.environ["PYTHONPATH"] = os.pathsep.join(
@@ -138,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         about.append(f"mkdocs-interview measured: {measured}")
         print(about[-1] + "\n")
         if args.engine_pages:
-            engine_results = _engine(args.engine_pages, args.engine_repeats, args.seed)
+            engine_results, indexer = _engine(args.engine_pages, args.engine_repeats, args.seed)
         for pages in args.sizes:
             results.append(_size(pages, args, workdir / f"n{pages}"))
     finally:
@@ -154,6 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "pages": args.engine_pages,
                 "repeats": args.engine_repeats,
                 "pairs": [[asdict(item) for item in pair] for pair in engine_results],
+                "indexer": asdict(indexer) if indexer else None,
             },
             "sizes": [asdict(result) for result in results],
         }
@@ -172,7 +174,13 @@ def _report(files: list[Path], judge: str) -> int:
                 (engine.Throughput(**without), engine.Throughput(**with_))
                 for without, with_ in data["engine"]["pairs"]
             ]
-            _print_engine(pairs, data["engine"]["pages"], data["engine"]["repeats"])
+            indexer = data["engine"].get("indexer")  # not in older reports
+            _print_engine(
+                pairs,
+                engine.IndexerCost(**indexer) if indexer else None,
+                data["engine"]["pages"],
+                data["engine"]["repeats"],
+            )
         for item in data["sizes"]:
             item["runs"] = {kind: Runs(**runs) for kind, runs in item["runs"].items()}
             sizes[item["pages"]] = SizeResult(**item)
@@ -297,19 +305,23 @@ def _revision() -> str:
 
 def _engine(
     pages: int, repeats: int, seed: int
-) -> list[tuple[engine.Throughput, engine.Throughput]]:
+) -> tuple[list[tuple[engine.Throughput, engine.Throughput]], engine.IndexerCost]:
     options = ["--pages", str(pages), "--repeats", str(repeats), "--seed", str(seed)]
     figures = _child("engine", None, *options)
     results = [
         (engine.Throughput(**without), engine.Throughput(**with_))
         for without, with_ in figures["pairs"]
     ]
-    _print_engine(results, pages, repeats)
-    return results
+    indexer = engine.IndexerCost(**figures["indexer"])
+    _print_engine(results, indexer, pages, repeats)
+    return results, indexer
 
 
 def _print_engine(
-    results: list[tuple[engine.Throughput, engine.Throughput]], pages: int, repeats: int
+    results: list[tuple[engine.Throughput, engine.Throughput]],
+    indexer: engine.IndexerCost | None,
+    pages: int,
+    repeats: int,
 ) -> None:
     megabytes = results[0][0].megabytes
     print(
@@ -335,6 +347,15 @@ def _print_engine(
         without.seconds - sum(without.stages.values())
     )
     print(f"    {'block parser and the rest':42}{'':14}{rest * per_page:+7.2f}")
+    if indexer:
+        print("  the search indexer (Material's) on the same pages' HTML, ms per page:")
+        for label, value in (
+            ("without the extension", indexer.plain),
+            ("with it", indexer.interview),
+            ("with the least markup a chat can have *", indexer.bare),
+        ):
+            print(f"    {label:42}{value:6.2f}{value - indexer.plain:+7.2f}")
+        print("    * a bare <div> per transcript and per turn, a bare <p> per speaker's name")
     print()
 
 
@@ -585,10 +606,12 @@ def _print_targets(results: list[SizeResult], judge: str) -> bool:
 
     for result in results:
         overhead = result.paired_ratio(judge) - 1
+        budget = MAX_OVERHEAD * 1000 * result.median("plain", judge) / result.pages
         verdict(
             overhead <= MAX_OVERHEAD,
             f"N = {result.pages}: build overhead {overhead:+.1%}"
-            f" (at most {MAX_OVERHEAD:.0%}; {judge} time, median of the pairs' ratios)",
+            f" (at most {MAX_OVERHEAD:.0%}, {budget:.2f} ms per page; {judge} time,"
+            " median of the pairs' ratios)",
         )
     by_size = {result.pages: result for result in results}
     largest = max(by_size, default=0)
