@@ -50,13 +50,15 @@ class IndexerCost:
     """With it."""
     bare: float
     """With the least markup a chat can have: the extension's HTML with the transcript and
-    each turn reduced to a bare `<div>`, and the speaker's name to a bare `<p>`."""
+    each turn reduced to a bare `<div>`, the speaker's name to a bare `<p>`, and timestamps
+    and stage notes to their text."""
 
 
 _TURN_START = re.compile(
     r'<div class="interview-turn"[^>]*>(?:<img class="interview-avatar"[^>]*>)?'
     r'<p class="interview-speaker">'
 )
+_MARKER = re.compile(r'<(span|a|time) class="interview-(?:note|time)"[^>]*>(.*?)</\1>')
 
 
 def corpus(pages: int, seed: int) -> list[tuple[str, PageOptions]]:
@@ -113,7 +115,9 @@ def indexer_cost(documents: list[tuple[str, PageOptions]], repeats: int) -> Inde
         plain.append(plain_md.reset().convert(text))
         interview.append(interview_md.reset().convert(text))
     bare = [
-        _TURN_START.sub("<div><p>", html).replace('<div class="interview">', "<div>")
+        _MARKER.sub(r"\2", _TURN_START.sub("<div><p>", html)).replace(
+            '<div class="interview">', "<div>"
+        )
         for html in interview
     ]
     best = [float("inf")] * 3
