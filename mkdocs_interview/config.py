@@ -9,7 +9,7 @@ from mkdocs.config.base import BaseConfigOption, Config, ValidationError
 
 from .transcript import Speaker
 from .transcript.model import DEFAULT_INTERVIEWEE, DEFAULT_INTERVIEWER
-from .transcript.options import image_problem, speakers_from
+from .transcript.options import DETECTION_MODES, image_problem, speakers_from
 
 
 class Speakers(BaseConfigOption[list[Speaker]]):
@@ -84,7 +84,10 @@ class InterviewConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves
     enabled = opt.Type(bool, default=True)
     """Turn the plugin off without removing it, e.g. `enabled: !ENV [INTERVIEW, true]`."""
 
-    detection = opt.Choice(("auto", "front-matter", "off"), default="auto")
+    # `always` is the bare extension's, for a host program whose every page is an interview.
+    detection = opt.Choice(
+        tuple(mode for mode in DETECTION_MODES if mode != "always"), default="auto"
+    )
     """Which pages are interviews.
 
     - `auto`: pages whose front matter says so (`interview: true`, `interview` among `categories`
