@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
+from .cards import relative
 from .transcript import PageOptions, Speaker
 
 
@@ -37,16 +37,14 @@ def relative_avatars(options: PageOptions, page: Page) -> PageOptions:
         return options
     return replace(
         options,
-        speakers=_relative(options.speakers, page.url),
-        registry=_relative(options.registry, page.url),
+        speakers=_relative(options.speakers, page),
+        registry=_relative(options.registry, page),
     )
 
 
-def _relative(speakers: tuple[Speaker, ...], page_url: str) -> tuple[Speaker, ...]:
+def _relative(speakers: tuple[Speaker, ...], page: Page) -> tuple[Speaker, ...]:
     return tuple(
-        replace(speaker, avatar=get_relative_url(speaker.avatar, page_url))
-        if speaker.avatar and not _is_url(speaker.avatar)
-        else speaker
+        replace(speaker, avatar=relative(speaker.avatar, page)) if speaker.avatar else speaker
         for speaker in speakers
     )
 
