@@ -11,6 +11,7 @@ from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE
 
 from .markers import unescape
 from .rawhtml import stashed_text
+from .urls import safe_html_url
 
 _PLACEHOLDER = re.compile("\x02[^\x03]*\x03")
 # The references Python-Markdown writes out as they are, and a browser reads as a character.
@@ -33,9 +34,11 @@ def excerpt(root: etree.Element, limit: int = EXCERPT_LENGTH, stash: Sequence[ob
 
 
 def first_image(root: etree.Element) -> str | None:
-    """The `src` of the page's first image, as written."""
+    """The URL of the page's first image, as its HTML gives it to a browser; None when the
+    page has none, or the first one's URL is not safe."""
     image = next(root.iter("img"), None)
-    return image.get("src") if image is not None else None
+    source = image.get("src") if image is not None else None
+    return safe_html_url(source) if source else None
 
 
 def shorten(text: str, limit: int) -> str:

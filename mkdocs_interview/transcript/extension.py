@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import replace
@@ -94,11 +95,18 @@ class InterviewExtension(Extension):
         return replace(options, host=options.host or self.getConfig("host") or None)
 
     def line_of(self, name: str) -> int | None:
-        """The line of the Markdown source where `name` first opens a line as a label."""
+        """The line of the Markdown source where `name` first opens a line as a speaker's
+        label (`**Name**:`, `**Name:**`, `Name:`); else where it first opens a line."""
+        label = re.compile(
+            rf"[ \t>]*(?:[*_]{{2}})?[ \t]*{re.escape(name)}[ \t]*(?:[*_]{{2}}[ \t]*)?[:\uff1a]"
+        )
+        opening = None
         for number, line in enumerate(self.source, start=1):
-            if line.lstrip(" \t>*_").startswith(name):
+            if label.match(line):
                 return number
-        return None
+            if opening is None and line.lstrip(" \t>*_").startswith(name):
+                opening = number
+        return opening
 
 
 class _SourcePreprocessor(Preprocessor):

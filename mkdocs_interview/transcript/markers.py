@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import xml.etree.ElementTree as etree
 
@@ -32,11 +33,11 @@ def literal(text: str) -> str:
 
 def mark_timestamp(paragraph: etree.Element, media: str | None) -> float | None:
     """Turn a timestamp that opens `paragraph` into a `<time>`, linked into `media` if given;
-    return its time in seconds."""
+    return its time in seconds. The text after it stays as it was, escapes and all."""
     if not paragraph.text or paragraph.text.lstrip(" \t")[:1] not in _CLOCK_STARTS:
         return None  # most paragraphs: no need to read them closely
-    text = unescape(paragraph.text)
-    match = TIMESTAMP.match(text)
+    text = _Unescaped(paragraph.text)
+    match = TIMESTAMP.match(text.plain)
     if not match:
         return None
     clock = match.group("bracketed") or match.group("parenthesised") or match.group("dashed")
@@ -49,7 +50,7 @@ def mark_timestamp(paragraph: etree.Element, media: str | None) -> float | None:
         marker = etree.Element("a", {"href": literal(f"{media}#t={offset}")})
         marker.append(time)
     marker.set("class", "interview-time")
-    rest = text[match.end() :]
+    rest = paragraph.text[text.original(match.end()) :]
     marker.tail = " " + rest if rest or len(paragraph) else None  # apart from what follows
     paragraph.text = None
     paragraph.insert(0, marker)
@@ -75,19 +76,53 @@ def _mark_notes_in(element: etree.Element) -> None:
 
 
 def _split_notes(text: str | None) -> tuple[str | None, list[etree.Element]]:
-    """The text before the first note, and a span per note carrying the text after it."""
+    """The text before the first note, and a span per note carrying the text after it. Every
+    piece is cut from `text` as it is: a character the author escaped stays escaped, so no
+    later extension reads it as syntax (`\\{: onclick=… \\}` is text, not an attribute list)."""
     if not text or ("[" not in text and "\x02" not in text):
         return text, []
-    plain = unescape(text)
-    pieces = STAGE_NOTE.split(plain)
-    if len(pieces) == 1:
+    unescaped = _Unescaped(text)
+    notes = list(STAGE_NOTE.finditer(unescaped.plain))
+    if not notes:
         return text, []
+    cuts = [unescaped.original(index) for note in notes for index in note.span()]
+    cuts.append(len(text))
     spans = []
-    for note, after in zip(STAGE_NOTE.findall(plain), pieces[1:], strict=True):
+    for number in range(len(notes)):
+        start, end, after = cuts[2 * number : 2 * number + 3]
         span = etree.Element("span", {"class": "interview-note"})
-        span.text, span.tail = note, after or None
+        span.text, span.tail = text[start:end], text[end:after] or None
         spans.append(span)
-    return pieces[0] or None, spans
+    return text[: cuts[0]] or None, spans
+
+
+class _Unescaped:
+    """A text of the tree with Python-Markdown's escapes put back (`plain`), to be searched;
+    `original` takes a place in `plain` back to the same place in the text."""
+
+    def __init__(self, text: str) -> None:
+        self.plain_starts = [0]
+        self.starts = [0]
+        if "\x02" not in text:
+            self.plain = text
+            return
+        pieces = []
+        position = plain_position = 0
+        for escape in _ESCAPED.finditer(text):
+            pieces.append(text[position : escape.start()])
+            plain_position += escape.start() - position
+            pieces.append(chr(int(escape.group(1))))
+            # The escaped character starts where its escape does; what follows, after it.
+            self.plain_starts += [plain_position, plain_position + 1]
+            self.starts += [escape.start(), escape.end()]
+            plain_position += 1
+            position = escape.end()
+        pieces.append(text[position:])
+        self.plain = "".join(pieces)
+
+    def original(self, index: int) -> int:
+        anchor = bisect.bisect_right(self.plain_starts, index) - 1
+        return self.starts[anchor] + index - self.plain_starts[anchor]
 
 
 def _iso_duration(hours: str | None, minutes: str, seconds: str, fraction: str | None) -> str:

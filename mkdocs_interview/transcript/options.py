@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import datetime
 import posixpath
+import re
+import reprlib
 from collections.abc import Mapping, Sequence
 from typing import Any
-from urllib.parse import urlsplit
 
 from .colours import HEX_COLOUR
 from .model import DEFAULT_INTERVIEWEE, DEFAULT_INTERVIEWER, Mode, PageOptions, Side, Speaker
+from .urls import is_url, safe_url
 
 INTERVIEW_MARKER = "interview"
 DETECTION_MODES = ("auto", "front-matter", "always", "off")
-SAFE_SCHEMES = frozenset(("", "http", "https", "mailto"))
 SPEAKER_KEYS = frozenset(("name", "aliases", "role", "avatar", "url", "side", "colour", "color"))
+# Controls end up in attributes and stashed HTML, where Python-Markdown's own markers (STX,
+# ETX) would let a value pull the page's raw HTML into an attribute. YAML can write any of
+# them as an escape ("\x02"); a name, title or tag never needs one.
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+_SHOWN = reprlib.Repr()
+_SHOWN.maxstring = _SHOWN.maxother = 60
 
 
 def page_options(
@@ -30,24 +38,27 @@ def page_options(
     `detection` is the site's setting: `auto` (front matter, else the content decides),
     `front-matter` (only pages whose front matter says so), `always` (every page unless its
     front matter says `interview: false`) or `off` (no page). The other arguments are the
-    site's defaults.
+    site's defaults. A value of the wrong type is a problem and is ignored; nothing raises.
     """
-    problems: list[str] = []
     speakers, problems = speakers_from(meta.get("speakers"), "speakers")
-    host = _text(meta, "host", problems)
-    media = _text(meta, "media", problems)
-    if media and not is_safe_url(media):
-        problems.append(f"'media' has an unsafe URL, ignored: {media!r}")
-        media = None
+    host = read_text(meta, "host", problems)
+    media = meta.get("media")
+    if media is not None and safe_url(media) is None:
+        problems.append(f"'media' has an unsafe URL, ignored: {shown(media)}")
     flag = meta.get("interview")
     if flag is not None and not isinstance(flag, bool):
-        problems.append(f"'interview' must be true or false, not {flag!r}")
+        problems.append(f"'interview' must be true or false, not {shown(flag)}")
         flag = None
+    marked = any(
+        word.casefold() == INTERVIEW_MARKER
+        for key in ("categories", "tags")
+        for word in read_words(meta, key, problems)
+    )
 
     mode: Mode
     if detection == "off" or flag is False:
         mode = "off"
-    elif flag or detection == "always" or speakers or _has_marker(meta):
+    elif flag or detection == "always" or speakers or marked:
         mode = "on"
     else:
         mode = "auto" if detection == "auto" else "off"
@@ -56,9 +67,9 @@ def page_options(
         speakers=tuple(speakers),
         registry=tuple(registry),
         host=host,
-        interviewer=_text(meta, "interviewer", problems) or _nth(speakers, 0) or interviewer,
-        interviewee=_text(meta, "interviewee", problems) or _nth(speakers, 1) or interviewee,
-        media=media,
+        interviewer=read_text(meta, "interviewer", problems) or _nth(speakers, 0) or interviewer,
+        interviewee=read_text(meta, "interviewee", problems) or _nth(speakers, 1) or interviewee,
+        media=safe_url(media),
         keep_liquid=keep_liquid,
     )
     return options, problems
@@ -66,94 +77,125 @@ def page_options(
 
 def speakers_from(value: object, key: str) -> tuple[list[Speaker], list[str]]:
     """Speakers from a list of names, or of mappings with `name` and optional `aliases`,
-    `role`, `avatar`, `url`, `side` and `colour`; with the problems found."""
+    `role`, `avatar`, `url`, `side` and `colour`; with the problems found. Any value may be
+    given: what is not a speaker is a problem."""
     problems: list[str] = []
     if value is None:
         return [], problems
     if not isinstance(value, list):
-        return [], [f"'{key}' must be a list of names"]
+        return [], [f"'{key}' must be a list of names, not {shown(value)}"]
     speakers = []
     for item in value:
-        entry = {"name": item} if isinstance(item, str) else item
-        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
-            problems.append(f"'{key}' has an entry without a name: {item!r}")
+        entry = item if isinstance(item, Mapping) else {"name": item}
+        name = text_of(entry.get("name"))
+        if not name:
+            problems.append(f"'{key}' has an entry without a name: {shown(item)}")
             continue
-        if speaker := _speaker(entry, key, problems):
-            speakers.append(speaker)
+        speakers.append(_speaker(name, entry, f"'{key}' entry '{name}'", problems))
     return speakers, problems
 
 
-def words(value: object) -> list[str]:
-    """A front-matter list of words: a YAML list, or a Jekyll string separated by spaces."""
+def text_of(value: object) -> str | None:
+    """A value that reads as text: a string, number or date (`title: 2024`), trimmed, with
+    control characters taken out; None for anything else, and for a blank text."""
+    if isinstance(value, bool) or value is None:
+        return None
     if isinstance(value, str):
-        return value.split()
+        text = value
+    elif isinstance(value, int | float | datetime.date):
+        text = str(value) if not isinstance(value, datetime.date) else value.isoformat()
+    else:
+        return None
+    if len(text) > 100_000:
+        return None  # no name, title or tag is this long; a number of 100,000 digits is none
+    return " ".join(_CONTROLS.sub(" ", text).split()) or None
+
+
+def read_text(meta: Mapping[str, Any], key: str, problems: list[str]) -> str | None:
+    """`meta[key]` as a text (see `text_of`); a value of another type is a problem."""
+    value = meta.get(key)
+    if value is None:
+        return None
+    text = text_of(value)
+    if text is None:
+        problems.append(f"'{key}' must be a text, not {shown(value)}")
+    return text
+
+
+def words(value: object) -> list[str]:
+    """A front-matter list of words: a YAML list, or a Jekyll string separated by spaces.
+    Items that are not texts or numbers are left out."""
+    if isinstance(value, str):
+        return _CONTROLS.sub(" ", value).split()
     if isinstance(value, list | tuple):
-        return [str(item) for item in value if item is not None]
+        return [text for item in value if (text := text_of(item))]
     return []
 
 
-def is_safe_url(url: str) -> bool:
-    """Whether `url` is relative or uses a scheme that cannot run code; control characters,
-    which browsers drop from a scheme (`java\tscript:`), make any URL unsafe."""
-    if any(ord(char) < 0x20 or ord(char) == 0x7F for char in url):
-        return False
-    try:
-        scheme = urlsplit(url.strip()).scheme.lower()
-    except ValueError:
-        return False
-    return scheme in SAFE_SCHEMES
+def read_words(meta: Mapping[str, Any], key: str, problems: list[str]) -> list[str]:
+    """`words(meta[key])`; a value or item that is no word is a problem."""
+    value = meta.get(key)
+    if value is None:
+        return []
+    found = words(value)
+    if isinstance(value, list | tuple):
+        bad = [item for item in value if item is not None and text_of(item) is None]
+        if bad:
+            problems.append(f"'{key}' must list words, not {shown(bad[0])}; it is left out")
+    elif not isinstance(value, str):
+        problems.append(f"'{key}' must be a list of words or a text, not {shown(value)}")
+    return found
 
 
 def image_problem(value: object, field: str) -> str | None:
     """What is wrong with an image given as a URL or a path in the docs, or None."""
     if not isinstance(value, str) or not value.strip():
-        return f"'{field}' must be a URL or a path in the docs, not {value!r}"
-    if not is_safe_url(value):
-        return f"'{field}' has an unsafe URL, ignored: {value!r}"
-    parts = urlsplit(value.strip())
+        return f"'{field}' must be a URL or a path in the docs, not {shown(value)}"
+    if safe_url(value) is None:
+        return f"'{field}' has an unsafe URL, ignored: {shown(value)}"
     path = posixpath.normpath(value.strip().replace("\\", "/").lstrip("/"))
-    if not (parts.scheme or parts.netloc) and (path == ".." or path.startswith("../")):
-        return f"'{field}' must be a URL or a path inside the docs, not {value!r}"
+    if not is_url(value.strip()) and (path == ".." or path.startswith("../")):
+        return f"'{field}' must be a URL or a path inside the docs, not {shown(value)}"
     return None
 
 
-def _speaker(entry: Mapping[str, Any], key: str, problems: list[str]) -> Speaker | None:
-    name = entry["name"].strip()
-    if not name:
-        problems.append(f"'{key}' has an entry without a name")
-        return None
-    where = f"'{key}' entry '{name}'"
-    for unknown in sorted(set(entry) - SPEAKER_KEYS):
+def shown(value: object) -> str:
+    """A value as a message shows it: its `repr`, cut short."""
+    return _SHOWN.repr(value)
+
+
+def _speaker(name: str, entry: Mapping[Any, Any], where: str, problems: list[str]) -> Speaker:
+    for unknown in sorted({str(key) for key in entry} - SPEAKER_KEYS):
         problems.append(f"{where}: unknown key '{unknown}'")
     aliases = tuple(
         word for word in _aliases(entry.get("aliases"), where, problems) if word != name
     )
-    side: Side | None = entry.get("side")
-    if side not in (None, "host", "guest"):
-        problems.append(f"{where}: 'side' must be host or guest, not {side!r}")
-        side = None
+    side: Side | None = None
+    if (value := entry.get("side")) is not None:
+        if value in ("host", "guest"):
+            side = value
+        else:
+            problems.append(f"{where}: 'side' must be host or guest, not {shown(value)}")
     colour = entry.get("colour", entry.get("color"))
     if colour is not None and not (isinstance(colour, str) and HEX_COLOUR.fullmatch(colour)):
         problems.append(f"{where}: 'colour' must be a hex colour such as '#2458b8'")
         colour = None
     url = entry.get("url")
-    if url is not None and not (isinstance(url, str) and is_safe_url(url)):
-        problems.append(f"{where}: 'url' has an unsafe URL, ignored: {url!r}")
-        url = None
+    if url is not None and safe_url(url) is None:
+        problems.append(f"{where}: 'url' has an unsafe URL, ignored: {shown(url)}")
     avatar = entry.get("avatar")
     if avatar is not None and (problem := image_problem(avatar, "avatar")):
         problems.append(f"{where}: {problem}")
         avatar = None
     role = entry.get("role")
-    if role is not None and not isinstance(role, str | int | float):
-        problems.append(f"{where}: 'role' must be a text, not {role!r}")
-        role = None
+    if role is not None and text_of(role) is None:
+        problems.append(f"{where}: 'role' must be a text, not {shown(role)}")
     return Speaker(
         name=name,
         aliases=aliases,
-        role=str(role) if role is not None else None,
-        avatar=avatar,
-        url=url,
+        role=text_of(role),
+        avatar=avatar.strip() if isinstance(avatar, str) else None,
+        url=safe_url(url),
         side=side,
         colour=colour,
     )
@@ -163,29 +205,13 @@ def _aliases(value: object, where: str, problems: list[str]) -> list[str]:
     if value is None:
         return []
     items = [value] if isinstance(value, str) else value
-    if not isinstance(items, list) or not all(isinstance(item, str | int) for item in items):
-        problems.append(f"{where}: 'aliases' must be a name or a list of names, not {value!r}")
+    if not isinstance(items, list) or not all(
+        isinstance(item, str | int) and not isinstance(item, bool) for item in items
+    ):
+        problems.append(f"{where}: 'aliases' must be a name or a list of names, not {shown(value)}")
         return []
-    return [str(item).strip() for item in items if str(item).strip()]
-
-
-def _text(meta: Mapping[str, Any], key: str, problems: list[str]) -> str | None:
-    value = meta.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, str) or not value.strip():
-        problems.append(f"'{key}' must be a text, not {value!r}")
-        return None
-    return value.strip()
+    return [alias for item in items if (alias := text_of(item))]
 
 
 def _nth(speakers: Sequence[Speaker], index: int) -> str | None:
     return speakers[index].name if len(speakers) > index else None
-
-
-def _has_marker(meta: Mapping[str, Any]) -> bool:
-    return any(
-        word.casefold() == INTERVIEW_MARKER
-        for key in ("categories", "tags")
-        for word in words(meta.get(key))
-    )

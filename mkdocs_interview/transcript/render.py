@@ -15,6 +15,7 @@ from .labels import Label, Shape, block_label, initials, is_wholly_bold
 from .markers import literal, mark_stage_notes, mark_timestamp
 from .model import PageOptions, Side, Speaker, Transcript, Turn
 from .rawhtml import depth_change
+from .urls import safe_url
 
 # Blocks that end a chat region: the next speaker line opens a new one.
 _BOUNDARY_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6", "hr"))
@@ -111,8 +112,9 @@ def regroup(
         else:
             blocks.append(block)
     root[:] = blocks
+    media = safe_url(options.media)
     for turn, element in zip(transcript.turns, elements, strict=True):
-        turn.time = _mark_body(element, options.media)
+        turn.time = _mark_body(element, media)
     return transcript, elements
 
 
@@ -220,13 +222,13 @@ def speaker_head(person: Speaker) -> str:
     """The HTML that opens each of `person`'s turns: their photo, if they have one, and their
     name, linked if they have a URL, with their role."""
     name = html.escape(person.name)
-    if person.url:
-        name = f'<a href="{html.escape(person.url)}">{name}</a>'
+    if url := safe_url(person.url):
+        name = f'<a href="{html.escape(url)}">{name}</a>'
     if person.role:
         name += f' <span class="interview-role">{html.escape(person.role)}</span>'
     head = f'<p class="interview-speaker">{name}</p>'
-    if person.avatar:
-        photo = f'<img class="interview-avatar" src="{html.escape(person.avatar)}" alt=""'
+    if avatar := safe_url(person.avatar):
+        photo = f'<img class="interview-avatar" src="{html.escape(avatar)}" alt=""'
         head = f'{photo} loading="lazy">{head}'
     return head
 
