@@ -1,12 +1,31 @@
-"""Tags: their slugs, their pages, and which interviews carry them."""
+"""Tags: what makes two spellings one tag, the slug that names its page, and which
+interviews carry it.
+
+A tag is its text in Unicode's compatibility form, case-folded, with runs of spaces, hyphens
+and underscores between words read as one separator: `Zoë` written with a combined or a
+separate diaeresis, `ZOË`, `machine learning` and `machine-learning` are each one tag, while
+`C`, `C++` and `C#` are three. Its slug depends on that text alone: the words joined by
+hyphens when they say it all, else those words and a short hash of the text (`c-plus-plus-…`),
+so that no two tags share a page and no slug grows too long for a file system.
+"""
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import posixpath
+import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from markdown.extensions.toc import slugify_unicode
+_MAX_SLUG_BYTES = 80
+"""Words kept before the hash of a long tag: file systems allow names of 255 bytes."""
+_HASH_LENGTH = 8
+_SEPARATORS = re.compile(r"[\s_\-]+")
+_SYMBOLS = {"+": "plus", "#": "sharp", "&": "and", "@": "at", "%": "percent", "*": "star"}
+_RESERVED = frozenset(("index", "readme"))
+"""Slugs MkDocs reads as a folder's own page (`index.md`, `README.md`)."""
 
 
 @dataclass(frozen=True)
@@ -17,9 +36,50 @@ class Tag:
     slug: str
 
 
+@functools.lru_cache(maxsize=4096)
+def tag_key(name: str) -> str:
+    """What two spellings of one tag have in common (see the module's text)."""
+    text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
+    # Case folding writes a capital dotted I (`İstanbul`) as `i` and a combining dot.
+    return " ".join(text.replace("i\u0307", "i").split())
+
+
+@functools.lru_cache(maxsize=4096)
 def slug_of(name: str) -> str:
-    """The tag's slug: lower case, words joined by hyphens, letters of any script kept."""
-    return slugify_unicode(name, "-") or "tag"
+    """The slug of the tag `name`: lower case, words of any script joined by hyphens, and a
+    hash when the words alone would not tell the tag apart; '' when the tag has no letter,
+    digit or known symbol to name it by (`!!!`, an emoji)."""
+    key = tag_key(name)
+    words = _words(key)
+    readable = "-".join(words)
+    if not readable:
+        return ""
+    faithful = _SEPARATORS.sub("-", key) == readable and readable not in _RESERVED
+    if faithful and len(readable.encode("utf-8")) <= _MAX_SLUG_BYTES + 1 + _HASH_LENGTH:
+        return readable
+    short = readable.encode("utf-8")[:_MAX_SLUG_BYTES].decode("utf-8", "ignore").rstrip("-")
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:_HASH_LENGTH]
+    return f"{short}-{digest}"
+
+
+def _words(key: str) -> list[str]:
+    """The runs of letters, digits and marks of any script in `key`, and its known symbols
+    by name; everything else separates them."""
+    words: list[str] = []
+    word = ""
+    for char in key:
+        kind = unicodedata.category(char)[0]
+        if kind in "LN" or (kind == "M" and word):  # a mark counts when it marks a letter
+            word += char
+            continue
+        if word:
+            words.append(word)
+            word = ""
+        if char in _SYMBOLS:
+            words.append(_SYMBOLS[char])
+    if word:
+        words.append(word)
+    return words
 
 
 class TagIndex:
@@ -30,17 +90,24 @@ class TagIndex:
         self.tags: dict[str, Tag] = {}
 
     def add(self, names: Iterable[str]) -> list[Tag]:
-        """Register `names` (a page's tags) and return their tags, hidden ones left out."""
+        """Register `names` (a page's tags) and return their tags, hidden ones and those
+        without a slug left out."""
         tags = []
         for name in names:
             slug = slug_of(name)
-            if slug in self.hidden:
+            if not slug or slug in self.hidden:
                 continue
-            tags.append(self.tags.setdefault(slug, Tag(name, slug)))
+            shown = " ".join(unicodedata.normalize("NFC", name).split())
+            tags.append(self.tags.setdefault(slug, Tag(shown, slug)))
         return list(dict.fromkeys(tags))
 
     def sorted(self) -> list[Tag]:
         return sorted(self.tags.values(), key=lambda tag: (tag.name.casefold(), tag.slug))
+
+
+def unnamed(names: Iterable[str]) -> list[str]:
+    """The tags among `names` that give no slug, and so get no page."""
+    return [name for name in names if not slug_of(name)]
 
 
 def tag_page_path(tags_page: str, tag: Tag) -> str:
