@@ -10,6 +10,7 @@ from typing import Any
 from ..transcript import Speaker
 from .model import (
     DEFAULT_SPEAKER,
+    ESCAPABLE,
     CaptionError,
     Cue,
     Turn,
@@ -43,6 +44,7 @@ def caption_markdown(
     *,
     default_speaker: str = DEFAULT_SPEAKER,
     registry: Sequence[Speaker] = (),
+    escapable: frozenset[str] = ESCAPABLE,
 ) -> str | None:
     """The Markdown page of a caption file, or None when it is no transcript. Raises
     `CaptionError` (with a 1-based `line` when known) for a malformed file."""
@@ -50,12 +52,17 @@ def caption_markdown(
     if cues is None:
         return None
     return to_markdown(
-        merge_turns(cues), front_matter, default_speaker=default_speaker, registry=registry
+        merge_turns(cues),
+        front_matter,
+        default_speaker=default_speaker,
+        registry=registry,
+        escapable=escapable,
     )
 
 
 __all__ = [
     "DEFAULT_SPEAKER",
+    "ESCAPABLE",
     "PARSERS",
     "CaptionError",
     "Cue",

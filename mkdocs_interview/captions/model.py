@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -12,19 +13,23 @@ import yaml
 
 from ..transcript import InterviewExtension, Speaker, page_options
 from ..transcript.labels import looks_like_name
-from ..transcript.options import speakers_from
+from ..transcript.options import shown, speakers_from, text_of
 
 DEFAULT_SPEAKER = "Speaker"
 """Who speaks in a cue that names nobody."""
 
-# Characters that could start inline Markdown in the middle of a line: emphasis, code,
-# links and images, attribute lists, escapes. Each is a Python-Markdown escapable character.
-# Turns are single lines that open with the speaker's label, so block syntax (`#`, `>`, `-`,
-# `1.`) never gets a line start to act on; `#` is escaped all the same.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#])")
+ESCAPABLE = frozenset(markdown.Markdown().ESCAPED_CHARS)
+"""The characters plain Python-Markdown lets a backslash escape. Extensions add those they
+give a meaning (`$` for maths, `=` for marks, `:` for emoji …): a site's own set is what its
+Markdown, with every extension, lets escape, and is what caption text is escaped with."""
 # Python-Markdown keeps placeholders between STX and ETX; no control character may reach it.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"\s+")
+_ESCAPED = frozenset(string.punctuation) - frozenset("().!->")
+"""What may be escaped: never a space (caret and tilde make `\\ ` a character of its own),
+nor what means something only at the start of a line (`1.`, `-`, `>`) or after an escaped
+`[` (`](`, `![`): turns are single lines that open with the speaker's label, and a heading
+with `# `. Maths reads `\\(` as an opening formula."""
 
 
 class CaptionError(ValueError):
@@ -85,15 +90,20 @@ def to_markdown(
     *,
     default_speaker: str = DEFAULT_SPEAKER,
     registry: Sequence[Speaker] = (),
+    escapable: frozenset[str] = ESCAPABLE,
+    heading: str | None = None,
 ) -> str:
     """A Markdown page the engine renders as a chat: `front_matter` with `interview: true`,
-    its `title` as a heading, then the turns as `turns_markdown` writes them."""
+    a heading (`heading`, else its `title`), then the turns as `turns_markdown` writes
+    them."""
     meta = {**front_matter, "interview": True}
-    body = turns_markdown(turns, meta, default_speaker=default_speaker, registry=registry)
+    body = turns_markdown(
+        turns, meta, default_speaker=default_speaker, registry=registry, escapable=escapable
+    )
     header = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
-    title = meta.get("title")
-    heading = f"# {escape(title)}\n\n" if isinstance(title, str) and title.strip() else ""
-    return f"---\n{header}---\n\n{heading}{body}"
+    title = heading if heading is not None else text_of(meta.get("title"))
+    first = f"# {escape(title, escapable)}\n\n" if title else ""
+    return f"---\n{header}---\n\n{first}{body}"
 
 
 def turns_markdown(
@@ -102,44 +112,49 @@ def turns_markdown(
     *,
     default_speaker: str = DEFAULT_SPEAKER,
     registry: Sequence[Speaker] = (),
+    escapable: frozenset[str] = ESCAPABLE,
 ) -> str:
     """One paragraph per turn, `**Name**: [HH:MM:SS] text`, with the text escaped so it shows
     as written; for a page whose front matter is `front_matter` (to place the turns in an
     existing page, which must be an interview page).
 
-    A speaker that is an alias of a speaker declared in `front_matter` or in the site's
-    `registry` is written under that speaker's name. Raises `CaptionError` when there is no
-    turn, or when a speaker's name cannot be a speaker label (`SPEAKER_01`, `Speaker 2`);
+    A speaker is written as the caption file names them, which the engine reads as the
+    speaker declared in `front_matter` or in the site's `registry` with that alias; a name
+    that cannot be a speaker label (`SPEAKER_01`) is written as the name of the speaker it is
+    an alias of. Raises `CaptionError` when there is no turn, or when neither can be a label;
     declaring such a name as an alias of a person fixes it.
     """
     if not turns:
         raise CaptionError("no caption text in the file", 1)
-    names = _alias_names(front_matter, registry)
-    lines = []
-    for turn in turns:
-        name = turn.speaker or default_speaker
-        lines.append((names.get(name, name), turn))
+    owners = _alias_names(front_matter, registry)
+    spoken = [turn.speaker or default_speaker for turn in turns]
     meta = {**front_matter, "interview": True}
-    unreadable = _unreadable([name for name, _ in lines], meta, registry)
-    for name, turn in lines:
+    unreadable = _unreadable([*spoken, *owners.values()], meta, registry)
+    lines = []
+    for name, turn in zip(spoken, turns, strict=True):
+        if name in unreadable and owners.get(name, name) not in unreadable:
+            name = owners[name]
+        lines.append((name, turn))
         if name in unreadable:
             raise CaptionError(
-                f"{name!r} cannot be a speaker's name (a name is one to four words of "
+                f"{shown(name)} cannot be a speaker's name (a name is one to four words of "
                 "letters, and no label such as 'Note'); name the speaker in the front matter, "
-                f"for example: speakers: [{{name: Ann Lee, aliases: [{name!r}]}}]",
+                f"for example: speakers: [{{name: Ann Lee, aliases: [{shown(name)}]}}]",
                 turn.line,
             )
     paragraphs = (
-        f"**{name}**: [{clock(turn.start_seconds)}] {escape(turn.text)}" for name, turn in lines
+        f"**{name}**: [{clock(turn.start_seconds)}] {escape(turn.text, escapable)}"
+        for name, turn in lines
     )
     return "\n\n".join(paragraphs) + "\n"
 
 
-def escape(text: str) -> str:
-    """`text` as Markdown that renders as the same text, on one line, with no markup or HTML."""
+def escape(text: str, escapable: frozenset[str] = ESCAPABLE) -> str:
+    """`text` as Markdown that renders as the same text, on one line, with no markup or HTML:
+    every punctuation character in `escapable` escaped, `&` and `<` written as references."""
     text = _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
     text = text.replace("&", "&amp;").replace("<", "&lt;")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return "".join("\\" + char if char in escapable and char in _ESCAPED else char for char in text)
 
 
 def clock(seconds: float) -> str:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from ..transcript.options import shown
 from .model import CaptionError, Cue
 from .source import squeeze
 
@@ -21,7 +22,16 @@ _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
 # Punctuation that a word-level transcript gives as a segment of its own, to follow a word.
 _ATTACHED = tuple(",.;:!?\u2026)]}%")
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
-_DECODER = json.JSONDecoder()
+_LONGEST_INTEGER = 18
+"""Digits of an integer read as one; a longer one is read as a float (a time of 10^18
+seconds is refused as any bad time is), never as an integer of thousands of digits."""
+
+
+def _number(digits: str) -> int | float:
+    return int(digits) if len(digits) <= _LONGEST_INTEGER else float(digits)
+
+
+_DECODER = json.JSONDecoder(parse_int=_number)
 
 
 def parse_podcast_json(text: str) -> list[Cue] | None:
@@ -29,13 +39,17 @@ def parse_podcast_json(text: str) -> list[Cue] | None:
     when `text` is not a Podcasting 2.0 transcript: a JSON object with `version` and
     `segments`. Raises `CaptionError` for a transcript with a bad segment, or for broken JSON
     that mentions both keys."""
+    if '"segments"' not in text:
+        return None  # not read at all: most JSON files of a site are something else
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     try:
-        data = json.loads(text)
+        data = _DECODER.decode(text)
     except json.JSONDecodeError as error:
-        if '"segments"' in text and '"version"' in text:
+        if '"version"' in text:
             raise CaptionError(f"not valid JSON: {error.msg}", error.lineno) from None
         return None
+    except RecursionError:
+        raise CaptionError("cannot be read: its JSON is nested too deeply") from None
     if not (isinstance(data, dict) and "version" in data and "segments" in data):
         return None
     segments = data["segments"]
@@ -58,7 +72,7 @@ def _segment(segment: Any, line: int) -> tuple[float, str | None, str, int]:
     if isinstance(start, bool) or not isinstance(start, int | float):
         raise CaptionError("a segment needs a 'startTime' in seconds", line)
     if not math.isfinite(start) or start < 0:
-        raise CaptionError(f"bad 'startTime' {start!r}", line)
+        raise CaptionError(f"bad 'startTime' {shown(start)}", line)
     body = segment.get("body")
     if not isinstance(body, str):
         raise CaptionError("a segment needs a 'body' text", line)

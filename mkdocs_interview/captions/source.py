@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..transcript.options import shown
 from .model import CaptionError
 
-# Hours are optional (WebVTT leaves them out below an hour); the fraction may use a comma
-# (SRT) or a dot (WebVTT), and has up to three digits.
-_CLOCK = r"(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
-_CLOCK_PARTS = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?")
+# Hours are optional (WebVTT leaves them out below an hour) and have at most six digits; the
+# fraction may use a comma (SRT) or a dot (WebVTT), and has up to three digits.
+_CLOCK = r"(?:\d{1,6}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
+_CLOCK_PARTS = re.compile(r"(?:(\d{1,6}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?")
 TIMING = re.compile(rf"[ \t]*(?P<start>{_CLOCK})[ \t]*-->[ \t]*(?P<end>{_CLOCK})(?:[ \t].*)?")
 """`start --> end`, then cue settings (WebVTT) or coordinates (SRT), which are ignored."""
 ARROW = "-->"
@@ -44,7 +45,7 @@ def start_of(line: str, number: int) -> float:
     match = TIMING.fullmatch(line)
     if match is None:
         raise CaptionError(
-            f"bad cue timing {line.strip()!r}; expected 'start --> end' such as "
+            f"bad cue timing {shown(line.strip())}; expected 'start --> end' such as "
             "'00:01:02.500 --> 00:01:05.000'",
             number,
         )
@@ -57,10 +58,12 @@ def seconds(clock: str, number: int) -> float:
     """`01:02:03.5` as 3723.5 seconds; minutes and seconds above 59 are an error."""
     parts = _CLOCK_PARTS.fullmatch(clock)
     if parts is None:
-        raise CaptionError(f"bad time {clock!r}", number)
+        raise CaptionError(f"bad time {shown(clock)}", number)
     hours, minutes, whole, fraction = parts.groups()
     if int(minutes) > 59 or int(whole) > 59:
-        raise CaptionError(f"bad time {clock!r}: minutes and seconds run from 00 to 59", number)
+        raise CaptionError(
+            f"bad time {shown(clock)}: minutes and seconds run from 00 to 59", number
+        )
     value = int(hours or 0) * 3600 + int(minutes) * 60 + int(whole)
     return value + (int(fraction.ljust(3, "0")) / 1000 if fraction else 0)
 

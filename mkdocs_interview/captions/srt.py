@@ -15,6 +15,7 @@ from collections import Counter
 
 from ..transcript.detect import NOT_SPEAKERS
 from ..transcript.labels import is_capitalised
+from ..transcript.options import shown
 from .model import CaptionError, Cue
 from .source import blocks, source_lines, squeeze, start_of
 
@@ -63,7 +64,7 @@ def _cues_of_block(number: int, block: list[str]) -> list[tuple[int, float, list
     index = 0
     if not _is_timing(block[0]):
         if not _NUMBER.fullmatch(block[0]):
-            raise CaptionError(f"expected a cue number, not {block[0].strip()!r}", number)
+            raise CaptionError(f"expected a cue number, not {shown(block[0].strip())}", number)
         if len(block) < 2 or not _is_timing(block[1]):
             where = number + min(1, len(block) - 1)
             raise CaptionError(
