@@ -7,16 +7,18 @@ import re
 import shlex
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from .tags import Tag, slug_of
+from .templates import escaping
+from .urls import relative
 
 MARKER = re.compile(r"<!--\s*interview:(?P<kind>cards|tags)\b(?P<options>[^>]*?)\s*-->")
 CARD_OPTIONS = frozenset(("tag", "limit"))
+_LIMIT = re.compile(r"[0-9]{1,6}")
 
 
 @dataclass(frozen=True)
@@ -58,14 +60,18 @@ class MarkerError(ValueError):
 
 def parse_marker(kind: str, options: str) -> Marker:
     """Read a marker's options; raise MarkerError for a wrong one."""
+    try:
+        words = shlex.split(options)
+    except ValueError as error:  # a quote left open
+        raise MarkerError(f"cannot read <!-- interview:{kind}{options} -->: {error}") from None
     values = {}
-    for word in shlex.split(options):
+    for word in words:
         key, _, value = word.partition("=")
         if key not in CARD_OPTIONS or kind != "cards" or not value:
             raise MarkerError(f"unknown option '{word}' in <!-- interview:{kind} -->")
         values[key] = value
     limit = values.get("limit")
-    if limit is not None and not (limit.isdigit() and int(limit) > 0):
+    if limit is not None and not (_LIMIT.fullmatch(limit) and int(limit) > 0):
         raise MarkerError(f"'limit' must be a positive whole number, not '{limit}'")
     return Marker(kind, values.get("tag"), int(limit) if limit else None)
 
@@ -87,7 +93,7 @@ class Renderer:
     theme's `custom_dir` may override."""
 
     def __init__(self, env: Environment, tag_urls: dict[str, str]) -> None:
-        self.env = env
+        self.env = escaping(env)
         self.tag_urls = tag_urls
         """Each tag's page URL by slug."""
 
@@ -101,6 +107,10 @@ class Renderer:
             for tag, count in counts
         ]
         return self.env.get_template("interview/tags.html").render(tags=tags)
+
+    def heading(self, title: str) -> str:
+        """The heading of a page the plugin made."""
+        return self.env.get_template("interview/heading.html").render(title=title)
 
     def page_meta(self, entry: Entry, page: Page) -> str:
         return self.env.get_template("interview/page-meta.html").render(
@@ -127,11 +137,3 @@ class Renderer:
     def _tag_url(self, tag: Tag, page: Page) -> str | None:
         url = self.tag_urls.get(tag.slug)
         return get_relative_url(url, page.url) if url is not None else None
-
-
-def relative(url: str, page: Page) -> str:
-    """A URL from a site-root path, relative to `page`; absolute URLs stay as they are."""
-    parts = urlsplit(url)
-    if parts.scheme or parts.netloc:
-        return url
-    return get_relative_url(url, page.url)

@@ -7,21 +7,23 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .cards import MARKER, Entry, MarkerError, Renderer, parse_marker, select
 from .config import InterviewConfig
-from .export import TurnSpool
+from .export import TurnSpool, export_refusal, write_export
 from .head import insert_meta, social_meta
-from .meta import facts_of, read_front_matter, site_url_path
-from .pages import add_index_pages
-from .tags import TagIndex
+from .meta import facts_of, read_front_matter
+from .pages import Generated, add_index_pages
+from .tags import TagIndex, unnamed
 from .transcript import Transcript
-from .transcript.options import page_options
+from .transcript.options import page_options, shown, text_of
+from .urls import site_path
 
 
 @dataclass
@@ -32,22 +34,25 @@ class Catalog:
     settings: InterviewConfig
     log: logging.LoggerAdapter[logging.Logger]
     tags: TagIndex = field(init=False)
-    tag_paths: dict[str, str] = field(default_factory=dict)
+    generated: Generated = field(default_factory=Generated)
     entries: dict[str, Entry] = field(default_factory=dict)
     """Each interview by the `src_uri` of its page."""
     marked: list[Page] = field(default_factory=list)
+    outputs: dict[str, str] = field(default_factory=dict)
+    """The `src_uri` of every file the build writes (docs, theme, generated), by `dest_uri`."""
     spool: TurnSpool = field(default_factory=TurnSpool)
 
     def __post_init__(self) -> None:
         self.tags = TagIndex(self.settings.hidden_tags)
 
-    def add_pages(self, files: Files, config: MkDocsConfig) -> None:
-        """Read every page's front matter for its tags, and add the index and tag pages."""
+    def add_pages(self, files: Files, config: MkDocsConfig) -> list[str]:
+        """Read every page's front matter for its tags, and add the index and tag pages;
+        return why any of them is not made."""
         for file in sorted(files.documentation_pages(), key=lambda file: file.src_uri):
             meta = read_front_matter(file)
             if page_options(meta, self.settings.detection)[0].mode == "on":
                 self.tags.add(facts_of(meta, file.src_uri).tags)
-        self.tag_paths = add_index_pages(
+        self.generated = add_index_pages(
             files,
             config,
             index_page=self.settings.index_page,
@@ -56,27 +61,39 @@ class Catalog:
             tags_title=self.settings.tags_title,
             tags=self.tags.sorted(),
         )
+        self.outputs = {file.dest_uri: file.src_uri for file in files}
+        return self.generated.problems
 
-    def add(self, page: Page, transcript: Transcript, files: Files) -> None:
-        """Remember a rendered interview page, for its card."""
+    def add(
+        self, page: Page, transcript: Transcript, files: Files, title: str | None = None
+    ) -> list[str]:
+        """Remember a rendered interview page, for its card, with `title` if it has one
+        other than the page's; return the problems of its front matter. A draft (under
+        `mkdocs serve`) gets no card."""
         facts = facts_of(page.meta, page.file.src_uri)
-        for problem in facts.problems:
-            self.log.warning(f"{page.file.src_uri}: front matter: {problem}")
+        problems = list(facts.problems)
+        problems += [
+            f"'tags': {shown(name)} names no tag page (it has no letter or digit); left out"
+            for name in unnamed(facts.tags)
+        ]
+        if page.file.inclusion is InclusionLevel.DRAFT:
+            return problems
         image = next(iter(facts.images), None) or transcript.first_image
         if image is None and self.settings.default_image:
             image = "/" + self.settings.default_image
         social_image = facts.social_image
         self.entries[page.file.src_uri] = Entry(
             page=page,
-            title=page.title or facts.title or page.file.name,
+            title=title or text_of(page.title) or facts.title or page.file.name,
             date=facts.date,
             excerpt=facts.description or transcript.excerpt,
-            image=site_url_path(image, page, files) if image else None,
+            image=site_path(image, page, files) if image else None,
             speakers=tuple(transcript.speakers),
             tags=tuple(self.tags.add(facts.tags)),
-            social_image=site_url_path(social_image, page, files) if social_image else None,
+            social_image=site_path(social_image, page, files) if social_image else None,
             turns=self.spool.add(transcript.turns) if self.settings.export else None,
         )
+        return problems
 
     def note_markers(self, page: Page, html: str) -> None:
         if "<!--" in html and MARKER.search(html):
@@ -86,10 +103,13 @@ class Catalog:
         """Fill every marker, and put each interview's date and tags at its top."""
         entries = sorted(self.entries.values(), key=lambda entry: entry.sort_key)
         urls = {}
-        for slug, path in self.tag_paths.items():
+        for slug, path in self.generated.tag_paths.items():
             if file := files.get_file_from_path(path):
                 urls[slug] = file.url
         renderer = Renderer(env, urls)
+        for path, title in self.generated.titles.items():
+            if (file := files.get_file_from_path(path)) and file.page:
+                file.page.content = renderer.heading(title) + (file.page.content or "")
         for page in self.marked:
             page.content = MARKER.sub(
                 functools.partial(self._marker, page=page, renderer=renderer, entries=entries),
@@ -99,6 +119,16 @@ class Catalog:
             for entry in entries:
                 meta = renderer.page_meta(entry, entry.page)
                 entry.page.content = _after_title(entry.page.content or "", meta)
+
+    def export(self, config: MkDocsConfig) -> str | None:
+        """Write the export, if the settings ask for one; return why it is not written."""
+        if not self.settings.export:
+            return None
+        site = Path(config.site_dir)
+        if problem := export_refusal(self.settings.export, site, self.outputs, config):
+            return problem
+        write_export(site / self.settings.export, self.entries.values(), self.spool)
+        return None
 
     def head(self, output: str, page: Page, config: MkDocsConfig, env: Environment) -> str:
         entry = self.entries.get(page.file.src_uri)

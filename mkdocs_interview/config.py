@@ -9,7 +9,7 @@ from mkdocs.config.base import BaseConfigOption, Config, ValidationError
 
 from .transcript import Speaker
 from .transcript.model import DEFAULT_INTERVIEWEE, DEFAULT_INTERVIEWER
-from .transcript.options import DETECTION_MODES, image_problem, speakers_from
+from .transcript.options import DETECTION_MODES, image_problem, shown, speakers_from, text_of
 
 
 class Speakers(BaseConfigOption[list[Speaker]]):
@@ -48,7 +48,8 @@ class InnerPath(BaseConfigOption[str | None]):
             or not path.endswith(self.suffix)
         ):
             raise ValidationError(
-                f"Expected a path inside {self.inside}, such as '{self.example}', not {value!r}"
+                f"Expected a path inside {self.inside}, such as '{self.example}', "
+                f"not {shown(value)}"
             )
         return path
 
@@ -61,9 +62,9 @@ class Name(opt.Type[str]):
         super().__init__(str, default=default)
 
     def run_validation(self, value: object) -> str:
-        text = super().run_validation(value).strip()
+        text = text_of(super().run_validation(value))
         if not text:
-            raise ValidationError(f"Expected a name, such as '{self.default}', not {value!r}")
+            raise ValidationError(f"Expected a name, such as '{self.default}', not {shown(value)}")
         return text
 
 

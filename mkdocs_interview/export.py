@@ -28,9 +28,11 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import IO
+
+from mkdocs.config.defaults import MkDocsConfig
 
 from .cards import Entry
 from .transcript import Turn
@@ -83,6 +85,36 @@ def turns_json(turns: Sequence[Turn]) -> str:
             for turn in turns
         ]
     )
+
+
+def export_refusal(
+    export: str, site: Path, outputs: Mapping[str, str], config: MkDocsConfig
+) -> str | None:
+    """Why the export may not be written at `export` in the built `site`, or None. It never
+    takes the place of a file of the docs or the theme (`outputs`: the `src_uri` of each
+    file the build writes, by `dest_uri`), of a page the theme renders (`sitemap.xml`), or
+    of a file another plugin wrote; a folder is no place for it either."""
+    owner = outputs.get(export)
+    if owner is None and export in (*config.theme.static_templates, *config.extra_templates):
+        owner = f"the template {export}"
+    path = site / export
+    if owner is None and path.is_dir():
+        return f"export: '{export}' is a folder of the built site; no export written"
+    if owner is None and path.exists() and not _is_export(path):
+        owner = f"the file {export} that the build wrote"
+    if owner is not None:
+        return f"{owner}: kept; the export is not written over it (export: '{export}')"
+    return None
+
+
+def _is_export(path: Path) -> bool:
+    """Whether `path` holds an export (of an earlier build, with `--dirty`)."""
+    start = f'{{"version":{EXPORT_VERSION},"interviews":['.encode()
+    try:
+        with path.open("rb") as file:
+            return file.read(len(start)) == start
+    except OSError:
+        return False
 
 
 def write_export(path: Path, entries: Iterable[Entry], spool: TurnSpool) -> None:

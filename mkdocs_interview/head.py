@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
 
 from jinja2 import Environment
+
+from .templates import escaping
+from .urls import absolute, safe_url
 
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 
@@ -23,22 +25,13 @@ def social_meta(
     meta = [("property", "og:type", "article"), ("property", "og:title", title)]
     if description:
         meta.append(("property", "og:description", description))
-    if url:
+    if url and (url := safe_url(url)):
         meta.append(("property", "og:url", url))
     if image_url:
         meta.append(("property", "og:image", image_url))
     card = "summary_large_image" if image_url else "summary"
     meta.append(("name", "twitter:card", card))
     return meta
-
-
-def absolute(url: str, site_url: str | None) -> str | None:
-    """`url` made absolute against the site's URL; None when it cannot be."""
-    if urlsplit(url).scheme:
-        return url
-    if not site_url:
-        return None
-    return urljoin(site_url if site_url.endswith("/") else site_url + "/", url)
 
 
 _META_KEY = re.compile(r"""(?:property|name)\s*=\s*["']([^"']*)["']""")
@@ -53,5 +46,5 @@ def insert_meta(output: str, meta: list[tuple[str, str, str]], env: Environment)
     missing = [item for item in meta if item[1] not in present]
     if not missing:
         return output
-    tags = env.get_template("interview/head.html").render(meta=missing)
+    tags = escaping(env).get_template("interview/head.html").render(meta=missing)
     return output[: end.start()] + tags + "\n" + output[end.start() :]

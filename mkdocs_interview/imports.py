@@ -4,32 +4,56 @@
 matter: `title`, `media`, `date`, `tags`, `speakers` …) or by the file name. When the docs have
 `episode-1.md`, the transcript goes into that page instead, at `<!-- interview:transcript -->`
 or at its end.
+
+The site's own files win. Of `episode-1.vtt`, `.srt` and `.json` the first in that order
+makes the page; a caption file whose page would take the URL of a page the docs already have
+(`episode-1/index.md`, or `index.md` for a `README.vtt`) makes none; a caption file excluded
+from the site (`exclude_docs`) makes none, and one of the `draft_docs` makes a draft. Each
+refusal is a warning naming both files.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import markdown
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils.meta import get_data
 
 from .captions import (
+    ESCAPABLE,
     PARSERS,
     CaptionError,
-    caption_markdown,
     merge_turns,
     parse_captions,
+    to_markdown,
     turns_markdown,
 )
-from .meta import front_matter_of
-from .transcript import Speaker
+from .captions.model import Turn
+from .meta import facts_of, front_matter_of
+from .pages import title_text
+from .places import Places, Transcript
+from .transcript import Speaker, page_options
+from .transcript.options import shown, text_of
 
 TRANSCRIPT_MARKER = "<!-- interview:transcript -->"
+SIDECAR_KEYS = frozenset(
+    """
+    title description excerpt date tags categories media image teaser header speakers host
+    interviewer interviewee interview hide search
+    """.split()
+)
+"""What a sidecar may say: the front matter the plugin reads, and what a theme may hide."""
+_WRITTEN_BY_THEMES = frozenset(("description", "tags", "categories"))
+_MARKUP_CHARACTERS = str.maketrans("", "", '<>"')
+SIDECAR_SUFFIXES = (".yml", ".yaml")
 
 
 @dataclass
@@ -39,6 +63,19 @@ class Insert:
     markdown: str
     front_matter: dict[str, Any] = field(default_factory=dict)
     """The sidecar's front matter, which the page's own keys override."""
+    transcript: Transcript | None = None
+    """Where it comes from; its place in the page is known once it is inserted."""
+
+
+@dataclass
+class Imports:
+    """What the caption files of a site gave: transcripts for pages the docs have, and where
+    the pages made from caption files come from, both by the page's `src_uri`."""
+
+    inserts: dict[str, Insert] = field(default_factory=dict)
+    generated: dict[str, Places] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)
+    """The title of each page made from a caption file, as written in its sidecar."""
 
 
 def add_caption_pages(
@@ -46,53 +83,235 @@ def add_caption_pages(
     config: MkDocsConfig,
     registry: Sequence[Speaker],
     log: logging.LoggerAdapter[logging.Logger],
-) -> dict[str, Insert]:
-    """Add a page for every caption file; return the transcripts for pages that exist, by
-    their `src_uri`."""
-    inserts: dict[str, Insert] = {}
-    for file in sorted(files, key=lambda file: file.src_uri):
-        stem, suffix = posixpath.splitext(file.src_uri)
-        if suffix.lower() not in PARSERS or file.is_documentation_page():
-            continue
+) -> Imports:
+    """Add a page for every caption file; return the transcripts for pages that exist."""
+    captions = [
+        file
+        for file in files
+        if not file.is_documentation_page()
+        and posixpath.splitext(file.src_uri)[1].lower() in PARSERS
+        and file.inclusion is not InclusionLevel.EXCLUDED
+    ]
+    importer = _Importer(files, config, registry, log)
+    taken: dict[str, File] = {}  # the caption file that gave each stem its transcript
+    for file in sorted(captions, key=_caption_order):
+        stem = posixpath.splitext(file.src_uri)[0]
         try:
-            sidecar = _sidecar(files, stem)
-            text = file.content_string
-            page = files.get_file_from_path(stem + ".md")
-            if page is None:
-                front_matter = {"title": _title(stem), **sidecar}
-                markdown = caption_markdown(text, suffix, front_matter, registry=registry)
-                if markdown is not None:
-                    files.append(File.generated(config, stem + ".md", content=markdown))
-            elif (cues := parse_captions(text, suffix)) is not None:
-                front_matter = {**sidecar, **front_matter_of(page.content_string)}
-                body = turns_markdown(merge_turns(cues), front_matter, registry=registry)
-                inserts[page.src_uri] = Insert(body, sidecar)
+            if stem in taken:
+                if parse_captions(file.content_string, _suffix(file)) is not None:
+                    log.warning(
+                        f"{file.src_uri}: not read: {taken[stem].src_uri} already gives the "
+                        f"transcript of '{stem}' (.vtt, then .srt, then .json)"
+                    )
+            elif importer.add(file, stem):
+                taken[stem] = file
         except CaptionError as error:
             where = f"{file.src_uri}:{error.line}" if error.line else file.src_uri
             log.warning(f"{where}: {error.message}")
         except UnicodeDecodeError:
             log.warning(f"{file.src_uri}: not a UTF-8 text file")
-        except yaml.YAMLError as error:
-            log.warning(f"{stem}.yml: not valid YAML: {error}")
-    return inserts
+    return importer.imports
 
 
-def insert_transcript(markdown: str, transcript: str) -> str:
-    """`markdown` with the transcript at its marker, or after its end."""
+class _Importer:
+    """Makes the pages of one build's caption files, or their transcripts for pages the docs
+    have."""
+
+    def __init__(
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        registry: Sequence[Speaker],
+        log: logging.LoggerAdapter[logging.Logger],
+    ) -> None:
+        self.files, self.config, self.registry, self.log = files, config, registry, log
+        self.by_url = {file.dest_uri: file for file in files}
+        self.imports = Imports()
+
+    @functools.cached_property
+    def escapable(self) -> frozenset[str]:
+        return escapable_characters(self.config)
+
+    def add(self, file: File, stem: str) -> bool:
+        """Make the page of a caption file, or put its transcript into the page of the same
+        name; return whether it is a transcript."""
+        sidecar, sidecar_name = _sidecar(self.files, stem, self.log)
+        page = self.files.get_file_from_path(stem + ".md")
+        if page is None:
+            return self._add_page(file, stem, sidecar, sidecar_name)
+        if file.inclusion is InclusionLevel.DRAFT:
+            return True  # a draft's transcript stays out of a published page
+        cues = parse_captions(file.content_string, _suffix(file))
+        if cues is None:
+            return False
+        turns = merge_turns(cues)
+        front_matter = {**sidecar, **front_matter_of(page.content_string)}
+        if title := text_of(sidecar.get("title")):
+            sidecar = {**sidecar, "title": title_text(title)}  # as themes write it, unescaped
+        body = turns_markdown(turns, front_matter, registry=self.registry, escapable=self.escapable)
+        origin = Transcript(
+            file.src_uri, sidecar_name, _problems_of(sidecar), turn_lines=_lines(turns)
+        )
+        self.imports.inserts[page.src_uri] = Insert(body, sidecar, origin)
+        return True
+
+    def _add_page(
+        self, file: File, stem: str, sidecar: dict[str, Any], sidecar_name: str | None
+    ) -> bool:
+        cues = parse_captions(file.content_string, _suffix(file))
+        if cues is None:
+            return False
+        turns = merge_turns(cues)
+        title = text_of(sidecar.get("title")) or _title(stem)
+        text = to_markdown(
+            turns,
+            {**sidecar, "title": title_text(title)},  # as themes write it, unescaped
+            registry=self.registry,
+            escapable=self.escapable,
+            heading=title,
+        )
+        page = File.generated(self.config, stem + ".md", content=text, inclusion=file.inclusion)
+        own = self.by_url.get(page.dest_uri)
+        if own is not None:
+            self.log.warning(
+                f"{file.src_uri}: no page made: it would be served at '{page.url}', where "
+                f"the docs already have {own.src_uri}"
+            )
+            return True
+        self.files.append(page)
+        self.by_url[page.dest_uri] = page
+        self.imports.titles[page.src_uri] = title
+        lines = get_data(text)[0].split("\n")  # the Markdown MkDocs renders
+        start = next(number for number, line in enumerate(lines, 1) if line.startswith("**"))
+        transcript = Transcript(
+            file.src_uri,
+            sidecar_name,
+            _problems_of(sidecar),
+            start=start,
+            length=len(lines) - start + 1,
+            turn_lines=_lines(turns),
+        )
+        self.imports.generated[page.src_uri] = Places(
+            page.src_uri, transcript=transcript, generated=True
+        )
+        return True
+
+
+def insert_transcript(markdown: str, insert: Insert) -> tuple[str, Transcript | None]:
+    """`markdown` with the transcript at its marker, or after its end; and where it is."""
+    transcript = insert.markdown
+    length = transcript.count("\n") + 1
     if TRANSCRIPT_MARKER in markdown:
-        return markdown.replace(TRANSCRIPT_MARKER, transcript, 1)
-    return f"{markdown.rstrip()}\n\n{transcript}"
+        start = markdown.count("\n", 0, markdown.index(TRANSCRIPT_MARKER)) + 1
+        inserted, replaced = markdown.replace(TRANSCRIPT_MARKER, transcript, 1), 1
+    else:
+        kept = markdown.rstrip()
+        start = kept.count("\n") + 3 if kept else 1
+        inserted, replaced = f"{kept}\n\n{transcript}" if kept else transcript, 0
+    origin = insert.transcript
+    if origin is None:
+        return inserted, None
+    placed = Transcript(
+        origin.caption,
+        origin.sidecar,
+        origin.sidecar_problems,
+        start=start,
+        length=length,
+        replaced=replaced,
+        turn_lines=origin.turn_lines,
+    )
+    return inserted, placed
 
 
-def _sidecar(files: Files, stem: str) -> dict[str, Any]:
-    for suffix in (".yml", ".yaml"):
+def escapable_characters(config: MkDocsConfig) -> frozenset[str]:
+    """The characters the site's Markdown, with all its extensions, lets a backslash escape."""
+    try:
+        md = markdown.Markdown(
+            extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+        )
+    except Exception:
+        return ESCAPABLE
+    return frozenset(md.ESCAPED_CHARS)
+
+
+def _caption_order(file: File) -> tuple[str, int]:
+    stem, suffix = posixpath.splitext(file.src_uri)
+    return stem, list(PARSERS).index(suffix.lower())
+
+
+def _suffix(file: File) -> str:
+    return posixpath.splitext(file.src_uri)[1]
+
+
+def _lines(turns: Sequence[Turn]) -> tuple[int | None, ...]:
+    return tuple(turn.line for turn in turns)
+
+
+def _problems_of(sidecar: dict[str, Any]) -> frozenset[str]:
+    """What a page's readers say of front matter that is only the sidecar's."""
+    if not sidecar:
+        return frozenset()
+    return frozenset(page_options(sidecar)[1]) | frozenset(facts_of(sidecar, "").problems)
+
+
+def _sidecar(
+    files: Files, stem: str, log: logging.LoggerAdapter[logging.Logger]
+) -> tuple[dict[str, Any], str | None]:
+    """The front matter of the caption file's sidecar and the sidecar's name; empty, and
+    None, if it has none. A sidecar that cannot be read is a warning, and taken as empty."""
+    for suffix in SIDECAR_SUFFIXES:
         file = files.get_file_from_path(stem + suffix)
-        if file is not None:
+        if file is None:
+            continue
+        problem = None
+        try:
             data = yaml.safe_load(file.content_string)
-            if data is not None and not isinstance(data, dict):
-                raise yaml.YAMLError("expected a mapping of front matter keys")
-            return data or {}
-    return {}
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            where = f"{file.src_uri}:{mark.line + 1}" if mark is not None else file.src_uri
+            problem = f"{where}: not valid YAML: {getattr(error, 'problem', None) or error}"
+        except (RecursionError, ValueError, UnicodeDecodeError) as error:
+            problem = f"{file.src_uri}: cannot be read: {_reason(error)}"
+        else:
+            if data is None or isinstance(data, dict):
+                return _for_themes(data or {}, file.src_uri, log), file.src_uri
+            problem = f"{file.src_uri}: must be a mapping of front matter keys, such as 'title: …'"
+        log.warning(problem)
+        return {}, file.src_uri
+    return {}, None
+
+
+def _for_themes(
+    data: dict[Any, Any], name: str, log: logging.LoggerAdapter[logging.Logger]
+) -> dict[str, Any]:
+    """A sidecar's front matter as a page's: only the keys of a transcript's front matter
+    (others, such as a theme's `template` and `location`, are a warning), and no `<`, `>` or
+    `"` in the texts themes write into their HTML as they are (a description, tags)."""
+    kept = {}
+    for key, value in data.items():
+        if key not in SIDECAR_KEYS:
+            log.warning(
+                f"{name}: {shown(key)} is not a key of a transcript's front matter; ignored"
+            )
+            continue
+        kept[key] = _without_markup(value) if key in _WRITTEN_BY_THEMES else value
+    return kept
+
+
+def _without_markup(value: object) -> object:
+    if isinstance(value, str):
+        return value.translate(_MARKUP_CHARACTERS)
+    if isinstance(value, list):
+        return [_without_markup(item) for item in value]
+    return value
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, RecursionError):
+        return "it is nested too deeply"
+    if isinstance(error, UnicodeDecodeError):
+        return "not a UTF-8 text file"
+    return str(error)
 
 
 def _title(stem: str) -> str:

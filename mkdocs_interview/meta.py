@@ -8,14 +8,15 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
 
-from .transcript.options import is_safe_url, words
+from .transcript.options import read_text, shown, words
+from .urls import safe_url
 
 _DATED_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-")
 _HANDLER = YAMLHandler()
@@ -36,11 +37,16 @@ class Facts:
 
 
 def facts_of(meta: Mapping[str, Any], src_uri: str) -> Facts:
-    """Read the facts of a page from its front matter and its file name."""
+    """Read the facts of a page from its front matter and its file name. A value of the wrong
+    type is a problem, and is left out; nothing raises."""
     problems: list[str] = []
-    header: Mapping[str, Any] = meta.get("header") or {}
-    if not isinstance(header, Mapping):
-        problems.append("'header' must be a mapping, such as {teaser: …, og_image: …}")
+    header = meta.get("header")
+    if header is None:
+        header = {}
+    elif not isinstance(header, Mapping):
+        problems.append(
+            f"'header' must be a mapping, such as {{teaser: …, og_image: …}}, not {shown(header)}"
+        )
         header = {}
     candidates = [
         ("header.teaser", header.get("teaser")),
@@ -53,22 +59,35 @@ def facts_of(meta: Mapping[str, Any], src_uri: str) -> Facts:
     for key, value in candidates:
         if value is None:
             continue
-        if isinstance(value, str) and is_safe_url(value):
-            images.append(value.strip())
+        if (url := safe_url(value)) is not None:
+            images.append(url)
+        elif isinstance(value, str):
+            problems.append(f"'{key}' has an unsafe URL, ignored: {shown(value)}")
         else:
-            problems.append(f"'{key}' has an unsafe URL, ignored: {value!r}")
-    social = header.get("og_image") or meta.get("image")
-    description = meta.get("excerpt") or meta.get("description")
-    title = meta.get("title")
+            problems.append(f"'{key}' must be a URL or a path in the docs, not {shown(value)}")
+    social = safe_url(header.get("og_image")) or safe_url(meta.get("image"))
+    description = None
+    for key in ("excerpt", "description"):
+        if description is None:
+            description = read_text(meta, key, problems)
     return Facts(
-        title=title.strip() if isinstance(title, str) else None,
-        date=date_of(meta.get("date"), src_uri),
+        title=read_text(meta, "title", problems),
+        date=_date(meta.get("date"), src_uri, problems),
         tags=tuple(dict.fromkeys(words(meta.get("tags")))),
         images=tuple(images),
-        social_image=social if isinstance(social, str) and social.strip() in images else None,
-        description=" ".join(description.split()) if isinstance(description, str) else None,
+        social_image=social if social in images else None,
+        description=description,
         problems=tuple(problems),
     )
+
+
+def _date(value: object, src_uri: str, problems: list[str]) -> datetime.date | None:
+    date = date_of(value, src_uri)
+    if value is not None and not isinstance(value, datetime.date) and date_of(value, "") is None:
+        problems.append(
+            f"'date' must be a date such as 2024-05-02, not {shown(value)}; it is left out"
+        )
+    return date
 
 
 def date_of(value: object, src_uri: str) -> datetime.date | None:
@@ -102,14 +121,8 @@ def read_front_matter(file: File) -> dict[str, Any]:
 
 
 def front_matter_of(text: str) -> dict[str, Any]:
-    """The front matter at the start of `text`, or {}."""
-    if not _HANDLER.detect(text):
-        return {}
-    try:
-        data = _HANDLER.load(_HANDLER.split(text)[0])
-    except (ValueError, yaml.YAMLError):
-        return {}
-    return data if isinstance(data, dict) else {}
+    """The front matter at the start of `text`, read by MkDocs' own rules; {} if none."""
+    return get_data(text)[1]
 
 
 def front_matter_error(markdown: str) -> str | None:
@@ -121,13 +134,17 @@ def front_matter_error(markdown: str) -> str | None:
         return None
     try:
         data = _HANDLER.load(_HANDLER.split(markdown)[0])
-    except ValueError:
-        return None  # an opening rule without a closing one: ordinary Markdown
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
         problem = getattr(error, "problem", None) or str(error)
         return f"front matter is not valid YAML{where}: {problem}"
+    except RecursionError:
+        return "front matter cannot be read: it is nested too deeply"
+    except ValueError as error:
+        if "digits" in str(error):  # Python's limit on the digits of an integer
+            return "front matter cannot be read: it holds a number of more than 4300 digits"
+        return None  # an opening rule without a closing one: ordinary Markdown
     if data is not None and not isinstance(data, dict):
         return "front matter must be a mapping of keys to values"
     return None
@@ -141,21 +158,3 @@ def source_line_offset(page: Page) -> int:
     if not body or not source.endswith(body):
         return 0
     return source[: len(source) - len(body)].count("\n")
-
-
-def site_url_path(url: str, page: Page, files: Files) -> str:
-    """Where an image named in a page's front matter is: an absolute URL as it is, else a URL
-    path from the site's root (no leading slash).
-
-    A path from the site's root (`/assets/x.jpg`, as Jekyll writes them) and a path relative
-    to the page's file both name a file of the site, so both work under a sub-path.
-    """
-    parts = urlsplit(url)
-    if parts.scheme or parts.netloc:
-        return url
-    if url.startswith("/"):
-        path = url.lstrip("/")
-    else:
-        path = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), url))
-    file = files.get_file_from_path(path)
-    return file.url if file is not None else path

@@ -1,20 +1,36 @@
 """Pages the plugin adds to a site: the interviews index, the tag index and one page per tag.
 
-They are virtual files (`File.generated`), Markdown holding a marker that is filled once
-every page is rendered. A page the docs already have at that path is left as it is.
+They are virtual files (`File.generated`) holding a marker that is filled, under a heading
+that is written, once every page is rendered. A page the docs already have at that path is
+the author's own version of it, and is kept. A page the docs have elsewhere that MkDocs serves
+at the same URL (`tags.md`, or `tags/README.md`, for `tags/index.md`) is kept too, and the
+plugin's page is not made, with a warning naming both.
 """
 
 from __future__ import annotations
 
 import html
-import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
+import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .tags import Tag, tag_page_path
 
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+_UNSAFE_IN_TITLES = str.maketrans("", "", "<>\"'")
+
+
+@dataclass
+class Generated:
+    """The pages the plugin added, and why it left out any it could not add."""
+
+    titles: dict[str, str] = field(default_factory=dict)
+    """The heading of each page the plugin made, by `src_uri`."""
+    tag_paths: dict[str, str] = field(default_factory=dict)
+    """The docs path of each tag's page (the author's own, or the plugin's), by slug."""
+    problems: list[str] = field(default_factory=list)
 
 
 def add_index_pages(
@@ -25,41 +41,54 @@ def add_index_pages(
     index_title: str,
     tags_page: str | None,
     tags_title: str,
-    tags: list[Tag],
-) -> dict[str, str]:
-    """Add the pages the docs do not have; return each tag page's docs path by slug."""
+    tags: Iterable[Tag],
+) -> Generated:
+    """Add the pages the docs do not have."""
+    adder = _Adder(files, config)
     if index_page:
-        _add(files, config, index_page, index_title, "<!-- interview:cards -->")
-    if not tags_page:
-        return {}
-    _add(files, config, tags_page, tags_title, "<!-- interview:tags -->")
-    paths = {}
-    for tag in tags:
-        path = tag_page_path(tags_page, tag)
-        marker = f"<!-- interview:cards tag={tag.slug} -->"
-        _add(files, config, path, tag.name, marker, inclusion=InclusionLevel.NOT_IN_NAV)
-        paths[tag.slug] = path
-    return paths
+        adder.add(index_page, index_title, "<!-- interview:cards -->", "the interviews index")
+    if tags_page:
+        adder.add(tags_page, tags_title, "<!-- interview:tags -->", "the tag index")
+        for tag in tags:
+            path = tag_page_path(tags_page, tag)
+            marker = f"<!-- interview:cards tag={tag.slug} -->"
+            if adder.add(path, tag.name, marker, f"the page of tag '{tag.name}'", in_nav=False):
+                adder.generated.tag_paths[tag.slug] = path
+    return adder.generated
 
 
-def _add(
-    files: Files,
-    config: MkDocsConfig,
-    path: str,
-    title: str,
-    marker: str,
-    inclusion: InclusionLevel = InclusionLevel.UNDEFINED,
-) -> None:
-    if files.get_file_from_path(path) is not None:
-        return
-    # Themes put the page's title into <title> as HTML (Material after `striptags`, which
-    # undoes escaping), so a title made from a tag keeps no angle brackets at all.
-    heading = markdown_text(title.replace("<", "").replace(">", ""))
-    # The cards repeat what the interviews say: Material's search leaves these pages out.
-    content = f"---\nsearch:\n  exclude: true\n---\n# {heading}\n\n{marker}\n"
-    files.append(File.generated(config, path, content=content, inclusion=inclusion))
+class _Adder:
+    def __init__(self, files: Files, config: MkDocsConfig) -> None:
+        self.files, self.config = files, config
+        self.by_url = {file.dest_uri: file for file in files}
+        self.generated = Generated()
+
+    def add(self, path: str, title: str, marker: str, what: str, in_nav: bool = True) -> bool:
+        """Add a page at `path` unless the docs have one at that path or URL; return whether
+        the site has a page at `path`, the author's or the plugin's."""
+        if self.files.get_file_from_path(path) is not None:
+            return True
+        # The cards repeat what the interviews say: Material's search leaves these pages out.
+        front_matter = {"title": title_text(title), "search": {"exclude": True}}
+        header = yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False)
+        content = f"---\n{header}---\n\n{marker}\n"
+        inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+        file = File.generated(self.config, path, content=content, inclusion=inclusion)
+        own = self.by_url.get(file.dest_uri)
+        if own is not None:
+            self.generated.problems.append(
+                f"{own.src_uri}: kept; {what} ({path}) is not made, since it would be served "
+                f"at the same URL '{file.url}'"
+            )
+            return False
+        self.files.append(file)
+        self.by_url[file.dest_uri] = file
+        self.generated.titles[path] = title
+        return True
 
 
-def markdown_text(text: str) -> str:
-    """`text` as Markdown that shows it literally: HTML and Markdown syntax escaped."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
+def title_text(title: str) -> str:
+    """A page title as themes can write it anywhere: as HTML, inside a quoted attribute, and
+    after `striptags`, which reads character references back: no angle brackets or quotes,
+    and `&` written as a reference."""
+    return html.escape(" ".join(title.translate(_UNSAFE_IN_TITLES).split()), quote=False)

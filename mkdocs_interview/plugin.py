@@ -8,17 +8,17 @@ from typing import cast
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from .catalog import Catalog
 from .config import InterviewConfig
 from .encoding import decode_pages
-from .export import write_export
-from .imports import Insert, add_caption_pages, insert_transcript
+from .imports import Imports, add_caption_pages, insert_transcript
 from .meta import front_matter_error, source_line_offset
 from .page import options_for
+from .places import Places
 from .speakers import checked_avatars
 from .transcript import InterviewExtension, Speaker
 from .transcript.options import words
@@ -40,11 +40,13 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
         self.turns = 0
         self.env: Environment | None = None
         self.registry: list[Speaker] = []
-        self.inserts: dict[str, Insert] = {}
+        self.imports = Imports()
+        self.places: dict[str, Places] = {}
+        """Where each rendered page's lines come from, by `src_uri`, for warnings."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.transcripts = self.turns = 0
-        self.inserts = {}
+        self.imports, self.places = Imports(), {}
         self.catalog = Catalog(self.config, log)
         if not self.config.enabled:
             return config
@@ -66,8 +68,9 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
             for problem in problems:
                 log.warning(f"{Path(config.config_file_path).name}: speakers: {problem}")
             if self.config.captions:
-                self.inserts = add_caption_pages(files, config, self.registry, log)
-            self.catalog.add_pages(files, config)
+                self.imports = add_caption_pages(files, config, self.registry, log)
+            for problem in self.catalog.add_pages(files, config):
+                log.warning(problem)
             template = overriding_turn_template(config.theme.get_env(), THEME_DIR)
             self.extension.speaker_html = speaker_html(template) if template else None
         return files
@@ -77,16 +80,20 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
     ) -> str | None:
         if not self.config.enabled:
             return markdown
+        source = page.file.src_uri
         if not page.meta and (problem := front_matter_error(markdown)):
-            log.warning(f"{page.file.src_uri}: {problem}")
-        if insert := self.inserts.get(page.file.src_uri):
-            markdown = insert_transcript(markdown, insert.markdown)
+            log.warning(f"{source}: {problem}")
+        places = self.imports.generated.get(source) or Places(source, source_line_offset(page))
+        if insert := self.imports.inserts.get(source):
+            markdown, transcript = insert_transcript(markdown, insert)
+            places = Places(source, places.offset, transcript)
             page.meta = {**insert.front_matter, "interview": True, **page.meta}
+        self.places[source] = places
         if isinstance(page.meta.get("tags"), str):
             page.meta["tags"] = words(page.meta["tags"])  # Jekyll's `tags: a b`, for every plugin
         self.extension.page, problems = options_for(page, files, self.config, self.registry)
         for problem in problems:
-            log.warning(f"{page.file.src_uri}: front matter: {problem}")
+            log.warning(f"{places.of_front_matter(problem)}: front matter: {problem}")
         return markdown
 
     def on_page_content(
@@ -96,18 +103,20 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
             return html
         options, transcript = self.extension.page, self.extension.transcript
         self.extension.page = None
+        places = self.places.get(page.file.src_uri) or Places(page.file.src_uri)
         if transcript.turns:
             self.transcripts += 1
             self.turns += len(transcript.turns)
-            self.catalog.add(page, transcript, files)
+            title = self.imports.titles.get(page.file.src_uri)
+            for problem in self.catalog.add(page, transcript, files, title):
+                log.warning(f"{places.of_front_matter(problem)}: front matter: {problem}")
         elif options is not None and options.mode == "on" and _opted_in_by_name(page.meta):
-            log.warning(f"{page.file.src_uri}: marked as an interview, but no speaker line found")
+            log.warning(
+                f"{places.of_line(None)}: marked as an interview, but no speaker line found"
+            )
         for diagnostic in transcript.diagnostics:
-            where = page.file.src_uri
-            if diagnostic.line is not None:
-                where += f":{diagnostic.line + source_line_offset(page)}"
             level = log.info if diagnostic.level == "info" else log.warning
-            level(f"{where}: {diagnostic.message}")
+            level(f"{places.of_line(diagnostic.line)}: {diagnostic.message}")
         self.catalog.note_markers(page, html)
         return html
 
@@ -122,10 +131,10 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
             return output
         return self.catalog.head(output, page, config, self.env)
 
+    @event_priority(-100)  # once other plugins wrote their files, which the export never replaces
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.config.enabled and self.config.export:
-            path = Path(config.site_dir) / self.config.export
-            write_export(path, self.catalog.entries.values(), self.catalog.spool)
+        if self.config.enabled and (problem := self.catalog.export(config)):
+            log.warning(problem)
         self.catalog.spool.close()
         if self.config.enabled:
             log.info(f"{_count(self.transcripts, 'transcript')}, {_count(self.turns, 'turn')}")

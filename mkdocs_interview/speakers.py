@@ -6,13 +6,13 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable
 from dataclasses import replace
-from urllib.parse import urlsplit
 
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from .cards import relative
 from .transcript import PageOptions, Speaker
+from .transcript.options import shown
+from .urls import is_url, relative
 
 
 def checked_avatars(speakers: Iterable[Speaker], files: Files) -> tuple[list[Speaker], list[str]]:
@@ -22,10 +22,12 @@ def checked_avatars(speakers: Iterable[Speaker], files: Files) -> tuple[list[Spe
     checked, problems = [], []
     for speaker in speakers:
         avatar = speaker.avatar
-        if avatar and not _is_url(avatar):
+        if avatar and not is_url(avatar):
             file = files.get_file_from_path(posixpath.normpath(avatar.lstrip("/")))
             if file is None:
-                problems.append(f"avatar of '{speaker.name}' not found in the docs: {avatar!r}")
+                problems.append(
+                    f"avatar of '{speaker.name}' not found in the docs: {shown(avatar)}"
+                )
             speaker = replace(speaker, avatar=file.url if file else None)
         checked.append(speaker)
     return checked, problems
@@ -47,8 +49,3 @@ def _relative(speakers: tuple[Speaker, ...], page: Page) -> tuple[Speaker, ...]:
         replace(speaker, avatar=relative(speaker.avatar, page)) if speaker.avatar else speaker
         for speaker in speakers
     )
-
-
-def _is_url(avatar: str) -> bool:
-    parts = urlsplit(avatar)
-    return bool(parts.scheme or parts.netloc)

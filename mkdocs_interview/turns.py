@@ -7,13 +7,16 @@ speaker and page, and its HTML stashed until the page is written.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from jinja2 import Environment, Template
 
+from .templates import escaping
 from .transcript import Speaker
 from .transcript.labels import initials
 from .transcript.render import avatar_colours
+from .urls import safe_url
 
 TURN_TEMPLATE = "interview/turn.html"
 
@@ -24,7 +27,7 @@ def overriding_turn_template(env: Environment, shipped: Path) -> Template | None
     _, filename, _ = env.loader.get_source(env, TURN_TEMPLATE)
     if filename and Path(filename).resolve().is_relative_to(shipped.resolve()):
         return None
-    return env.get_template(TURN_TEMPLATE)
+    return escaping(env).get_template(TURN_TEMPLATE)
 
 
 def speaker_html(template: Template) -> Callable[[Speaker], str]:
@@ -33,8 +36,8 @@ def speaker_html(template: Template) -> Callable[[Speaker], str]:
     def render(person: Speaker) -> str:
         background, foreground = avatar_colours(person)
         return template.render(
-            speaker=person,
-            avatar=person.avatar,
+            speaker=replace(person, url=safe_url(person.url)),
+            avatar=safe_url(person.avatar),
             initials=initials(person.name),
             background=background,
             foreground=foreground,

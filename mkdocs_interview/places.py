@@ -1,0 +1,68 @@
+"""Where a warning about a page points: the file an author can open, and the line in it.
+
+A page's Markdown is its file after the front matter; a page made from a caption file is the
+caption file's; a transcript inserted into a page comes from its caption file, and pushes the
+page's own later lines down.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """A caption file's transcript in a page: the caption file and its sidecar, the lines the
+    transcript takes in the page's Markdown, and the caption file's line of each turn."""
+
+    caption: str
+    sidecar: str | None = None
+    sidecar_problems: frozenset[str] = frozenset()
+    """What the page's readers say of the sidecar's front matter alone."""
+    start: int = 1
+    """The line of the page's Markdown where the transcript starts (1-based)."""
+    length: int = 0
+    """How many lines of the page's Markdown the transcript takes."""
+    replaced: int = 0
+    """How many lines of the page's own Markdown it takes the place of (its marker's line)."""
+    turn_lines: tuple[int | None, ...] = ()
+    """The caption file's line of each turn; turn k is on the transcript's line 2k + 1."""
+
+
+@dataclass(frozen=True)
+class Places:
+    """How the lines of the Markdown a page renders map back to files."""
+
+    file: str
+    """The page's own file (its `src_uri`)."""
+    offset: int = 0
+    """How many lines of that file come before its Markdown (the front matter)."""
+    transcript: Transcript | None = None
+    generated: bool = False
+    """Whether the page is made from the caption file alone (its own file does not exist)."""
+
+    def of_line(self, line: int | None) -> str:
+        """`file:line` (or `file` alone) for a 1-based line of the page's Markdown."""
+        transcript = self.transcript
+        if transcript is not None and line is not None:
+            inside = line - transcript.start
+            if 0 <= inside < transcript.length:
+                turn, between = divmod(inside, 2)
+                lines = transcript.turn_lines
+                if not between and turn < len(lines) and lines[turn] is not None:
+                    return f"{transcript.caption}:{lines[turn]}"
+                return transcript.caption
+            if inside >= transcript.length:
+                line -= transcript.length - transcript.replaced
+        if self.generated:
+            return transcript.caption if transcript is not None else self.file
+        return self.file if line is None else f"{self.file}:{line + self.offset}"
+
+    def of_front_matter(self, problem: str) -> str:
+        """The file whose front matter `problem` is about."""
+        transcript = self.transcript
+        if transcript is None:
+            return self.file
+        if problem in transcript.sidecar_problems or self.generated:
+            return transcript.sidecar or transcript.caption
+        return self.file
