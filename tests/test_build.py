@@ -177,7 +177,7 @@ def test_disabled(tmp_path: Path) -> None:
         ({"liquid": "drop"}, "option 'liquid': Expected one of: ('remove', 'keep')"),
         ({"interviewer": 5}, "option 'interviewer': Expected type: <class 'str'>"),
         ({"hidden_tags": "interview"}, "option 'hidden_tags': Expected a list of items"),
-        ({"speakers": "Sam"}, "option 'speakers': 'speakers' must be a list of names"),
+        ({"speakers": "Sam"}, "option 'speakers': 'speakers' must be a list of names, not 'Sam'"),
         ({"tags_page": "../tags.md"}, "option 'tags_page': Expected a path inside the docs"),
         ({"export": "../out.json"}, "option 'export': Expected a path inside the site"),
         (
@@ -237,7 +237,7 @@ def test_front_matter_problems_warn(tmp_path: Path) -> None:
     }
     site = make_site(tmp_path, pages).build()
     assert site.warnings == [
-        "interview: index.md: front matter: 'speakers' must be a list of names",
+        "interview: index.md: front matter: 'speakers' must be a list of names, not 'Sam'",
         "interview: index.md: front matter: 'interview' must be true or false, not 'sometimes'",
         "interview: empty.md: marked as an interview, but no speaker line found",
     ]

@@ -169,6 +169,7 @@ ALLOWED = {
     ("meta", "", "content property"),
     ("meta", "", "content name"),
     ("p", "", ""),
+    ("h1", "", ""),
 }
 ACTIVE_ELEMENTS = frozenset("base embed form frame iframe math object script style svg".split())
 URL_ATTRIBUTES = ("href", "src", "srcset", "action", "formaction", "poster", "data", "content")

@@ -65,10 +65,10 @@ def test_unsafe_and_malformed_values_are_problems() -> None:
     assert found.images == ()
     assert found.problems == (
         "'header.teaser' has an unsafe URL, ignored: 'javascript:alert(1)'",
-        "'image' has an unsafe URL, ignored: 3",
+        "'image' must be a URL or a path in the docs, not 3",
     )
     assert facts("header: just text").problems == (
-        "'header' must be a mapping, such as {teaser: …, og_image: …}",
+        "'header' must be a mapping, such as {teaser: …, og_image: …}, not 'just text'",
     )
 
 
