@@ -6,6 +6,7 @@ import functools
 import logging
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,9 +46,12 @@ class Catalog:
     def __post_init__(self) -> None:
         self.tags = TagIndex(self.settings.hidden_tags)
 
-    def add_pages(self, files: Files, config: MkDocsConfig) -> list[str]:
+    def add_pages(
+        self, files: Files, config: MkDocsConfig, sources: Mapping[str, str]
+    ) -> list[str]:
         """Read every page's front matter for its tags, and add the index and tag pages;
-        return why any of them is not made."""
+        return why any of them is not made. `sources` names the caption file of each page
+        made from one."""
         for file in sorted(files.documentation_pages(), key=lambda file: file.src_uri):
             meta = read_front_matter(file)
             if page_options(meta, self.settings.detection)[0].mode == "on":
@@ -60,6 +64,7 @@ class Catalog:
             tags_page=self.settings.tags_page,
             tags_title=self.settings.tags_title,
             tags=self.tags.sorted(),
+            sources=sources,
         )
         self.outputs = {file.dest_uri: file.src_uri for file in files}
         return self.generated.problems

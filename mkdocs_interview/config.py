@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import BaseConfigOption, Config, ValidationError
@@ -27,9 +28,14 @@ class Speakers(BaseConfigOption[list[Speaker]]):
         return speakers
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_LONGEST_NAME = 200
+"""Bytes of a file or folder name: file systems allow 255, less what MkDocs adds."""
+
+
 class InnerPath(BaseConfigOption[str | None]):
     """A relative path that stays inside a folder (the docs, or the built site), such as
-    `interviews/index.md`; empty or `false` for none."""
+    `interviews/index.md`, with names a file system takes; empty or `false` for none."""
 
     def __init__(self, default: str, *, inside: str, example: str, suffix: str = "") -> None:
         super().__init__()
@@ -46,6 +52,8 @@ class InnerPath(BaseConfigOption[str | None]):
             path in ("", ".", "..")
             or path.startswith(("/", "../"))
             or not path.endswith(self.suffix)
+            or _CONTROL.search(path)
+            or any(len(part.encode("utf-8")) > _LONGEST_NAME for part in path.split("/"))
         ):
             raise ValidationError(
                 f"Expected a path inside {self.inside}, such as '{self.example}', "

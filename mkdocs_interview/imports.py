@@ -41,7 +41,7 @@ from .meta import facts_of, front_matter_of
 from .pages import title_text
 from .places import Places, Transcript
 from .transcript import Speaker, page_options
-from .transcript.options import shown, text_of
+from .transcript.options import read_text, shown, text_of
 
 TRANSCRIPT_MARKER = "<!-- interview:transcript -->"
 SIDECAR_KEYS = frozenset(
@@ -76,6 +76,15 @@ class Imports:
     generated: dict[str, Places] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
     """The title of each page made from a caption file, as written in its sidecar."""
+
+    @property
+    def sources(self) -> dict[str, str]:
+        """The caption file of each page made from one, by the page's `src_uri`."""
+        return {
+            page: places.transcript.caption
+            for page, places in self.generated.items()
+            if places.transcript is not None
+        }
 
 
 def add_caption_pages(
@@ -162,7 +171,10 @@ class _Importer:
         if cues is None:
             return False
         turns = merge_turns(cues)
-        title = text_of(sidecar.get("title")) or _title(stem)
+        problems: list[str] = []
+        title = read_text(sidecar, "title", problems) or _title(stem)
+        for problem in problems:  # the page gets a title of its own: its readers never see these
+            self.log.warning(f"{sidecar_name}: front matter: {problem}")
         text = to_markdown(
             turns,
             {**sidecar, "title": title_text(title)},  # as themes write it, unescaped

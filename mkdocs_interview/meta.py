@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,7 +15,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from .transcript.options import read_text, shown, words
+from .transcript.options import read_text, shown, text_of, words
 from .urls import safe_url
 
 _DATED_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-")
@@ -109,6 +109,17 @@ def date_of(value: object, src_uri: str) -> datetime.date | None:
         except ValueError:
             return None
     return None
+
+
+def normalise(meta: MutableMapping[str, Any]) -> None:
+    """Give every plugin and theme the values they expect: Jekyll's `tags: a b` as a list,
+    and a title written as a number or a date (`title: 2024`) as a text, which templates can
+    serialise (`tojson`)."""
+    if isinstance(meta.get("tags"), str):
+        meta["tags"] = words(meta["tags"])
+    title = meta.get("title")
+    if isinstance(title, int | float | datetime.date) and not isinstance(title, bool):
+        meta["title"] = text_of(title)
 
 
 def read_front_matter(file: File) -> dict[str, Any]:

@@ -10,7 +10,7 @@ plugin's page is not made, with a warning naming both.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import yaml
@@ -29,7 +29,8 @@ class Generated:
     titles: dict[str, str] = field(default_factory=dict)
     """The heading of each page the plugin made, by `src_uri`."""
     tag_paths: dict[str, str] = field(default_factory=dict)
-    """The docs path of each tag's page (the author's own, or the plugin's), by slug."""
+    """The docs path of each tag's page (the plugin's, or the author's at its path or URL),
+    by slug."""
     problems: list[str] = field(default_factory=list)
 
 
@@ -42,9 +43,11 @@ def add_index_pages(
     tags_page: str | None,
     tags_title: str,
     tags: Iterable[Tag],
+    sources: Mapping[str, str],
 ) -> Generated:
-    """Add the pages the docs do not have."""
-    adder = _Adder(files, config)
+    """Add the pages the docs do not have; `sources` names the file each page made from a
+    caption file comes from, by the page's `src_uri`."""
+    adder = _Adder(files, config, sources)
     if index_page:
         adder.add(index_page, index_title, "<!-- interview:cards -->", "the interviews index")
     if tags_page:
@@ -52,22 +55,22 @@ def add_index_pages(
         for tag in tags:
             path = tag_page_path(tags_page, tag)
             marker = f"<!-- interview:cards tag={tag.slug} -->"
-            if adder.add(path, tag.name, marker, f"the page of tag '{tag.name}'", in_nav=False):
-                adder.generated.tag_paths[tag.slug] = path
+            page = adder.add(path, tag.name, marker, f"the page of tag '{tag.name}'", in_nav=False)
+            adder.generated.tag_paths[tag.slug] = page
     return adder.generated
 
 
 class _Adder:
-    def __init__(self, files: Files, config: MkDocsConfig) -> None:
-        self.files, self.config = files, config
+    def __init__(self, files: Files, config: MkDocsConfig, sources: Mapping[str, str]) -> None:
+        self.files, self.config, self.sources = files, config, sources
         self.by_url = {file.dest_uri: file for file in files}
         self.generated = Generated()
 
-    def add(self, path: str, title: str, marker: str, what: str, in_nav: bool = True) -> bool:
-        """Add a page at `path` unless the docs have one at that path or URL; return whether
-        the site has a page at `path`, the author's or the plugin's."""
+    def add(self, path: str, title: str, marker: str, what: str, in_nav: bool = True) -> str:
+        """Add a page at `path` unless the docs have one at that path or URL; return the docs
+        path of the page the site has at that URL, the author's or the plugin's."""
         if self.files.get_file_from_path(path) is not None:
-            return True
+            return path
         # The cards repeat what the interviews say: Material's search leaves these pages out.
         front_matter = {"title": title_text(title), "search": {"exclude": True}}
         header = yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False)
@@ -77,14 +80,15 @@ class _Adder:
         own = self.by_url.get(file.dest_uri)
         if own is not None:
             self.generated.problems.append(
-                f"{own.src_uri}: kept; {what} ({path}) is not made, since it would be served "
+                f"{self.sources.get(own.src_uri, own.src_uri)}: kept; {what} ({path}) is not "
+                f"made, since it would be served "
                 f"at the same URL '{file.url}'"
             )
-            return False
+            return own.src_uri
         self.files.append(file)
         self.by_url[file.dest_uri] = file
         self.generated.titles[path] = title
-        return True
+        return path
 
 
 def title_text(title: str) -> str:

@@ -7,7 +7,14 @@ page's own later lines down.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from mkdocs.structure.files import Files
+from mkdocs.utils.meta import YAML_RE
+
+_PROBLEM_KEY = re.compile(r"'([A-Za-z_][\w-]*)")
+"""The front matter key a problem names first (`'speakers' entry …`, `'header.teaser' …`)."""
 
 
 @dataclass(frozen=True)
@@ -58,11 +65,23 @@ class Places:
             return transcript.caption if transcript is not None else self.file
         return self.file if line is None else f"{self.file}:{line + self.offset}"
 
-    def of_front_matter(self, problem: str) -> str:
-        """The file whose front matter `problem` is about."""
+    def of_front_matter(self, problem: str, files: Files) -> str:
+        """`file:line` (or `file`) of the front matter key `problem` is about: the page's own,
+        or its caption file's sidecar."""
         transcript = self.transcript
-        if transcript is None:
-            return self.file
-        if problem in transcript.sidecar_problems or self.generated:
-            return transcript.sidecar or transcript.caption
-        return self.file
+        name = self.file
+        if transcript is not None and (problem in transcript.sidecar_problems or self.generated):
+            name = transcript.sidecar or transcript.caption
+        key = _PROBLEM_KEY.match(problem)
+        file = files.get_file_from_path(name)
+        if key is None or file is None or file.generated_by is not None:
+            return name
+        try:
+            text = file.content_string
+        except (OSError, UnicodeDecodeError):
+            return name
+        if name == self.file:  # a page: its front matter is what opens it
+            front = YAML_RE.match(text)
+            text = front.group(0) if front else ""
+        line = re.search(rf"^{re.escape(key.group(1))}[ \t]*:", text, re.MULTILINE)
+        return f"{name}:{text.count(chr(10), 0, line.start()) + 1}" if line else name

@@ -16,12 +16,11 @@ from .catalog import Catalog
 from .config import InterviewConfig
 from .encoding import decode_pages
 from .imports import Imports, add_caption_pages, insert_transcript
-from .meta import front_matter_error, source_line_offset
+from .meta import front_matter_error, normalise, source_line_offset
 from .page import options_for
 from .places import Places
 from .speakers import checked_avatars
 from .transcript import InterviewExtension, Speaker
-from .transcript.options import words
 from .turns import overriding_turn_template, speaker_html
 
 log = get_plugin_logger("interview")
@@ -69,7 +68,7 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
                 log.warning(f"{Path(config.config_file_path).name}: speakers: {problem}")
             if self.config.captions:
                 self.imports = add_caption_pages(files, config, self.registry, log)
-            for problem in self.catalog.add_pages(files, config):
+            for problem in self.catalog.add_pages(files, config, self.imports.sources):
                 log.warning(problem)
             template = overriding_turn_template(config.theme.get_env(), THEME_DIR)
             self.extension.speaker_html = speaker_html(template) if template else None
@@ -89,11 +88,10 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
             places = Places(source, places.offset, transcript)
             page.meta = {**insert.front_matter, "interview": True, **page.meta}
         self.places[source] = places
-        if isinstance(page.meta.get("tags"), str):
-            page.meta["tags"] = words(page.meta["tags"])  # Jekyll's `tags: a b`, for every plugin
+        normalise(page.meta)  # for every plugin and theme
         self.extension.page, problems = options_for(page, files, self.config, self.registry)
         for problem in problems:
-            log.warning(f"{places.of_front_matter(problem)}: front matter: {problem}")
+            log.warning(f"{places.of_front_matter(problem, files)}: front matter: {problem}")
         return markdown
 
     def on_page_content(
@@ -109,7 +107,7 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
             self.turns += len(transcript.turns)
             title = self.imports.titles.get(page.file.src_uri)
             for problem in self.catalog.add(page, transcript, files, title):
-                log.warning(f"{places.of_front_matter(problem)}: front matter: {problem}")
+                log.warning(f"{places.of_front_matter(problem, files)}: front matter: {problem}")
         elif options is not None and options.mode == "on" and _opted_in_by_name(page.meta):
             log.warning(
                 f"{places.of_line(None)}: marked as an interview, but no speaker line found"
