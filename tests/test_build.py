@@ -237,8 +237,8 @@ def test_front_matter_problems_warn(tmp_path: Path) -> None:
     }
     site = make_site(tmp_path, pages).build()
     assert site.warnings == [
-        "interview: index.md: front matter: 'speakers' must be a list of names, not 'Sam'",
-        "interview: index.md: front matter: 'interview' must be true or false, not 'sometimes'",
+        "interview: index.md:3: front matter: 'speakers' must be a list of names, not 'Sam'",
+        "interview: index.md:2: front matter: 'interview' must be true or false, not 'sometimes'",
         "interview: empty.md: marked as an interview, but no speaker line found",
     ]
 

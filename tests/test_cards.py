@@ -187,7 +187,7 @@ def test_unsafe_image_urls_are_refused(tmp_path: Path) -> None:
     bad = interview(title="Bad", header='{teaser: "javascript:alert(1)"}')
     site = make_site(tmp_path, pages(**{"posts/bad.md": bad})).build()
     assert site.warnings == [
-        "interview: posts/bad.md: front matter: 'header.teaser' has an unsafe URL, ignored: "
+        "interview: posts/bad.md:4: front matter: 'header.teaser' has an unsafe URL, ignored: "
         "'javascript:alert(1)'"
     ]
     assert "javascript" not in str(site.html("index.md"))

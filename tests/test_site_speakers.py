@@ -149,7 +149,8 @@ def test_media_links_and_unsafe_media(tmp_path: Path) -> None:
     assert link["href"] == "../audio/ep.mp3#t=60"
     assert not site.html("bad.md").select("a.interview-time")
     assert site.warnings == [
-        "interview: bad.md: front matter: 'media' has an unsafe URL, ignored: 'javascript:alert(1)'"
+        "interview: bad.md:3: front matter: 'media' has an unsafe URL, ignored: "
+        "'javascript:alert(1)'"
     ]
 
 
