@@ -25,6 +25,7 @@ import markdown
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from .captions import (
@@ -37,7 +38,7 @@ from .captions import (
     turns_markdown,
 )
 from .captions.model import Turn
-from .meta import facts_of, front_matter_of
+from .meta import facts_of, front_matter_of, source_line_offset
 from .pages import title_text
 from .places import Places, Transcript
 from .transcript import Speaker, page_options
@@ -76,6 +77,20 @@ class Imports:
     generated: dict[str, Places] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
     """The title of each page made from a caption file, as written in its sidecar."""
+
+    def transcript_of(self, page: Page, markdown: str) -> tuple[str, Places]:
+        """The Markdown of `page` with the transcript of its caption file, if it takes one
+        (the sidecar's front matter goes under the page's own), and where its lines come
+        from."""
+        source = page.file.src_uri
+        if (generated := self.generated.get(source)) is not None:
+            return markdown, generated
+        places = Places(source, source_line_offset(page))
+        if insert := self.inserts.get(source):
+            markdown, transcript = insert_transcript(markdown, insert)
+            page.meta = {**insert.front_matter, "interview": True, **page.meta}
+            places = Places(source, places.offset, transcript)
+        return markdown, places
 
     @property
     def sources(self) -> dict[str, str]:

@@ -15,8 +15,8 @@ from mkdocs.structure.pages import Page
 from .catalog import Catalog
 from .config import InterviewConfig
 from .encoding import decode_pages
-from .imports import Imports, add_caption_pages, insert_transcript
-from .meta import front_matter_error, normalise, source_line_offset
+from .imports import Imports, add_caption_pages
+from .meta import front_matter_error, normalise
 from .page import options_for
 from .places import Places
 from .speakers import checked_avatars
@@ -82,11 +82,7 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
         source = page.file.src_uri
         if not page.meta and (problem := front_matter_error(markdown)):
             log.warning(f"{source}: {problem}")
-        places = self.imports.generated.get(source) or Places(source, source_line_offset(page))
-        if insert := self.imports.inserts.get(source):
-            markdown, transcript = insert_transcript(markdown, insert)
-            places = Places(source, places.offset, transcript)
-            page.meta = {**insert.front_matter, "interview": True, **page.meta}
+        markdown, places = self.imports.transcript_of(page, markdown)
         self.places[source] = places
         normalise(page.meta)  # for every plugin and theme
         self.extension.page, problems = options_for(page, files, self.config, self.registry)
