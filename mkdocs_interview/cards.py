@@ -13,7 +13,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from .tags import Tag, slug_of
-from .templates import escaping
 from .urls import relative
 
 MARKER = re.compile(r"<!--\s*interview:(?P<kind>cards|tags)\b(?P<options>[^>]*?)\s*-->")
@@ -93,7 +92,8 @@ class Renderer:
     theme's `custom_dir` may override."""
 
     def __init__(self, env: Environment, tag_urls: dict[str, str]) -> None:
-        self.env = escaping(env)
+        self.env = env
+        """The templates' environment, with autoescape forced on (`escaping_environment`)."""
         self.tag_urls = tag_urls
         """Each tag's page URL by slug."""
 

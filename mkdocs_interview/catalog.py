@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 
 from .cards import MARKER, Entry, MarkerError, Renderer, parse_marker, select
 from .config import InterviewConfig
+from .escaping import escaping_environment
 from .export import TurnSpool, export_refusal, write_export
 from .head import insert_meta, social_meta
 from .meta import facts_of, read_front_matter
@@ -39,6 +40,8 @@ class Catalog:
     entries: dict[str, Entry] = field(default_factory=dict)
     """Each interview by the `src_uri` of its page."""
     marked: list[Page] = field(default_factory=list)
+    templates: Environment | None = None
+    """The theme's templates, with autoescape forced on, once every page is read."""
     outputs: dict[str, str] = field(default_factory=dict)
     """The `src_uri` of every file the build writes (docs, theme, generated), by `dest_uri`."""
     spool: TurnSpool = field(default_factory=TurnSpool)
@@ -111,7 +114,8 @@ class Catalog:
         for slug, path in self.generated.tag_paths.items():
             if file := files.get_file_from_path(path):
                 urls[slug] = file.url
-        renderer = Renderer(env, urls)
+        self.templates = escaping_environment(env)
+        renderer = Renderer(self.templates, urls)
         for path, title in self.generated.titles.items():
             if (file := files.get_file_from_path(path)) and file.page:
                 file.page.content = renderer.heading(title) + (file.page.content or "")
@@ -135,9 +139,10 @@ class Catalog:
         write_export(site / self.settings.export, self.entries.values(), self.spool)
         return None
 
-    def head(self, output: str, page: Page, config: MkDocsConfig, env: Environment) -> str:
+    def head(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """`output` with the page's social meta, if it is an interview."""
         entry = self.entries.get(page.file.src_uri)
-        if entry is None or not self.settings.social_meta:
+        if entry is None or self.templates is None or not self.settings.social_meta:
             return output
         meta = social_meta(
             title=entry.title,
@@ -146,7 +151,7 @@ class Catalog:
             url=page.canonical_url,
             site_url=config.site_url,
         )
-        return insert_meta(output, meta, env)
+        return insert_meta(output, meta, self.templates)
 
     def _marker(
         self, match: re.Match[str], *, page: Page, renderer: Renderer, entries: list[Entry]

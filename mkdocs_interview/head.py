@@ -6,7 +6,6 @@ import re
 
 from jinja2 import Environment
 
-from .templates import escaping
 from .urls import absolute, safe_url
 
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
@@ -38,7 +37,8 @@ _META_KEY = re.compile(r"""(?:property|name)\s*=\s*["']([^"']*)["']""")
 
 
 def insert_meta(output: str, meta: list[tuple[str, str, str]], env: Environment) -> str:
-    """Put the meta tags the page does not have yet at the end of its `<head>`."""
+    """Put the meta tags the page does not have yet at the end of its `<head>`, rendered in
+    `env` (an `escaping_environment`)."""
     end = _HEAD_END.search(output)
     if end is None:
         return output
@@ -46,5 +46,5 @@ def insert_meta(output: str, meta: list[tuple[str, str, str]], env: Environment)
     missing = [item for item in meta if item[1] not in present]
     if not missing:
         return output
-    tags = escaping(env).get_template("interview/head.html").render(meta=missing)
+    tags = env.get_template("interview/head.html").render(meta=missing)
     return output[: end.start()] + tags + "\n" + output[end.start() :]

@@ -37,7 +37,6 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
         self.extension = InterviewExtension()
         self.transcripts = 0
         self.turns = 0
-        self.env: Environment | None = None
         self.registry: list[Speaker] = []
         self.imports = Imports()
         self.places: dict[str, Places] = {}
@@ -116,14 +115,13 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.config.enabled:
-            self.env = env
             self.catalog.fill(env, files)
         return env
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        if not self.config.enabled or self.env is None:
+        if not self.config.enabled:
             return output
-        return self.catalog.head(output, page, config, self.env)
+        return self.catalog.head(output, page, config)
 
     @event_priority(-100)  # once other plugins wrote their files, which the export never replaces
     def on_post_build(self, *, config: MkDocsConfig) -> None:

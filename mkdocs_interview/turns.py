@@ -12,7 +12,7 @@ from pathlib import Path
 
 from jinja2 import Environment, Template
 
-from .templates import escaping
+from .escaping import escaping_environment
 from .transcript import Speaker
 from .transcript.labels import initials
 from .transcript.render import avatar_colours
@@ -27,7 +27,7 @@ def overriding_turn_template(env: Environment, shipped: Path) -> Template | None
     _, filename, _ = env.loader.get_source(env, TURN_TEMPLATE)
     if filename and Path(filename).resolve().is_relative_to(shipped.resolve()):
         return None
-    return escaping(env).get_template(TURN_TEMPLATE)
+    return escaping_environment(env).get_template(TURN_TEMPLATE)
 
 
 def speaker_html(template: Template) -> Callable[[Speaker], str]:
