@@ -234,13 +234,15 @@ def html_pages(site_dir: Path) -> Iterator[tuple[str, BeautifulSoup]]:
         yield str(path.relative_to(site_dir)), parse(path.read_text(encoding="utf-8"))
 
 
-def build(root: Path, theme: str, plugin: bool, properdocs: bool = False) -> Path:
-    site = make_site(
-        root,
-        docs(),
-        theme=theme,
-        plugins=[{"interview": SETTINGS}] if plugin else [],
-        markdown_extensions=[
+def build(
+    root: Path, theme: str, plugin: bool, properdocs: bool = False, few: bool = False
+) -> Path:
+    """Build the hostile site; with `few`, with `attr_list` and `md_in_html` alone, since an
+    extension that gives markup to more text (`pymdownx.bracketspan`: `[x]{: attrs}`) would
+    give it without the plugin too, and hide what the plugin adds."""
+    extensions: list[str | dict[str, Any]] = ["attr_list", "md_in_html"]
+    if not few:
+        extensions = [
             *(
                 name
                 for name in EXTENSIONS
@@ -248,7 +250,13 @@ def build(root: Path, theme: str, plugin: bool, properdocs: bool = False) -> Pat
             ),
             {"pymdownx.arithmatex": {"generic": False}},  # maths as <script type="math/tex">
             {"pymdownx.snippets": {"base_path": [str(root / "docs")]}},
-        ],
+        ]
+    site = make_site(
+        root,
+        docs(),
+        theme=theme,
+        plugins=[{"interview": SETTINGS}] if plugin else [],
+        markdown_extensions=extensions,
     )
     if properdocs:
         command = [sys.executable, "-m", "properdocs", "build", "-q"]
@@ -258,7 +266,7 @@ def build(root: Path, theme: str, plugin: bool, properdocs: bool = False) -> Pat
     return site.site_dir
 
 
-BUILDS = [*THEMES, "properdocs"]
+BUILDS = [*THEMES, "properdocs", "attr_list-only"]
 
 
 @pytest.fixture(scope="module", params=BUILDS)
@@ -269,9 +277,10 @@ def sites(
     if request.param == "properdocs" and find_spec("properdocs") is None:
         pytest.skip("ProperDocs is not installed")
     properdocs = request.param == "properdocs"
-    theme = "mkdocs" if properdocs else request.param
+    few = request.param == "attr_list-only"
+    theme = "mkdocs" if properdocs or few else request.param
     built = [
-        build(tmp_path_factory.mktemp(f"{request.param}-{plugin}"), theme, plugin, properdocs)
+        build(tmp_path_factory.mktemp(f"{request.param}-{plugin}"), theme, plugin, properdocs, few)
         for plugin in (True, False)
     ]
     return built[0], built[1]

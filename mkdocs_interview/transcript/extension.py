@@ -19,14 +19,15 @@ from .excerpt import excerpt, first_image
 from .labels import Label
 from .model import Diagnostic, PageOptions, Speaker, Transcript
 from .options import DETECTION_MODES, page_options, speakers_from
-from .render import SpeakerHead, read_texts, regroup, speaker_head, tighten
+from .render import SpeakerHead, mark_turns, read_texts, regroup, speaker_head, tighten
 from .segment import find_labels, give_lines_their_paragraphs, remove_liquid_tags
 
 log = logging.getLogger("MARKDOWN")  # where Python-Markdown and its extensions report
 
 # After inline parsing (20), so `<strong>` exists; before attr_list (8) and toc (5).
 TREEPROCESSOR_PRIORITY = 12
-# After attr_list (8) takes its `{: …}` out of the text; before toc (5) adds permalinks.
+# After attr_list (8) and abbr (7) read the text, which stage notes and timestamps then cut
+# into elements; before toc (5) adds permalinks.
 TEXT_PRIORITY = 6
 # After whitespace is normalised (30), before fenced code is stashed away (25).
 SOURCE_PRIORITY = 29
@@ -62,6 +63,8 @@ class InterviewExtension(Extension):
         self.source: list[str] = []
         self.turn_elements: list[etree.Element] = []
         """The turns' elements, between regrouping and reading their text."""
+        self.turn_media: str | None = None
+        """The page's `media`, between regrouping and marking its turns' timestamps."""
         self.turn_texts = True
         """Whether to read each turn's plain text (`Turn.text`); a host that never uses it
         saves the time."""
@@ -82,6 +85,7 @@ class InterviewExtension(Extension):
         self.transcript = Transcript()
         self.source = []
         self.turn_elements = []
+        self.turn_media = None
 
     def options_for(self, md: Markdown) -> PageOptions:
         """The page's options: those set by the host program, else from the meta extension's
@@ -146,6 +150,7 @@ class InterviewTreeprocessor(Treeprocessor):
         transcript, extension.turn_elements = regroup(
             root, cast, options, self._head(), known, self.md.htmlStash.rawHtmlBlocks
         )
+        extension.turn_media = options.media
         if transcript.turns:
             transcript.first_image = image
         for name, suggestion in undeclared(cast, options):
@@ -173,8 +178,9 @@ class InterviewTreeprocessor(Treeprocessor):
 
 
 class _TextTreeprocessor(Treeprocessor):
-    """Reads the turns' plain text and the page's excerpt, once the text is final, and takes
-    out the line breaks the prettifier put around the turns."""
+    """Marks the turns' timestamps and stage notes, reads their plain text and the page's
+    excerpt, once other extensions are done with the text, and takes out the line breaks
+    the prettifier put around the turns."""
 
     def __init__(self, md: Markdown, extension: InterviewExtension) -> None:
         super().__init__(md)
@@ -185,6 +191,7 @@ class _TextTreeprocessor(Treeprocessor):
         elements, extension.turn_elements = extension.turn_elements, []  # keep no tree alive
         transcript = extension.transcript
         if elements and transcript.turns:
+            mark_turns(transcript, elements, extension.turn_media)
             stash = self.md.htmlStash.rawHtmlBlocks
             if extension.turn_texts:
                 read_texts(transcript, elements, stash)

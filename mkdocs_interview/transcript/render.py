@@ -112,10 +112,19 @@ def regroup(
         else:
             blocks.append(block)
     root[:] = blocks
-    media = safe_url(options.media)
+    return transcript, elements
+
+
+def mark_turns(
+    transcript: Transcript, elements: Sequence[etree.Element], media: str | None
+) -> None:
+    """Mark the timestamps and stage notes of each turn's blocks, and give each turn the time
+    that opens it. Done once every other extension has read the text (`attr_list` above
+    all), so that no element made here carries what follows it into their syntax: a
+    `[laughs]{: onclick=…}` stays text, as it is without the engine."""
+    media = safe_url(media)
     for turn, element in zip(transcript.turns, elements, strict=True):
         turn.time = _mark_body(element, media)
-    return transcript, elements
 
 
 def read_texts(
