@@ -15,7 +15,10 @@ from mkdocs.utils import get_relative_url
 from .tags import Tag, slug_of
 from .urls import relative
 
-MARKER = re.compile(r"<!--\s*interview:(?P<kind>cards|tags)\b(?P<options>[^>]*?)\s*-->")
+MARKER = re.compile(r"<!--\s*interview:(?P<kind>[\w-]*)(?P<options>[^>]*?)\s*-->")
+"""A marker of the plugin's, of a kind it knows or not."""
+MARKER_KINDS = ("cards", "tags")
+"""The markers filled once every page is read; `interview:transcript` is filled before."""
 CARD_OPTIONS = frozenset(("tag", "limit"))
 _LIMIT = re.compile(r"[0-9]{1,6}")
 

@@ -9,20 +9,21 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .cards import MARKER, Entry, MarkerError, Renderer, parse_marker, select
+from .cards import MARKER, MARKER_KINDS, Entry, MarkerError, Renderer, parse_marker, select
 from .config import InterviewConfig
 from .escaping import escaping_environment
 from .export import TurnSpool, export_refusal, write_export
 from .head import insert_meta, social_meta
 from .meta import facts_of, read_front_matter
 from .pages import Generated, add_index_pages
-from .tags import TagIndex, unnamed
+from .tags import TagIndex, slug_of, unnamed
 from .transcript import Transcript
 from .transcript.options import page_options, shown, text_of
 from .urls import site_path
@@ -50,13 +51,17 @@ class Catalog:
         self.tags = TagIndex(self.settings.hidden_tags)
 
     def add_pages(
-        self, files: Files, config: MkDocsConfig, sources: Mapping[str, str]
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        sources: Mapping[str, str],
+        merged: Mapping[str, Mapping[str, Any]],
     ) -> list[str]:
         """Read every page's front matter for its tags, and add the index and tag pages;
         return why any of them is not made. `sources` names the caption file of each page
-        made from one."""
+        made from one; `merged` is the front matter pages take from a caption's sidecar."""
         for file in sorted(files.documentation_pages(), key=lambda file: file.src_uri):
-            meta = read_front_matter(file)
+            meta = {**merged.get(file.src_uri, {}), **read_front_matter(file)}
             if page_options(meta, self.settings.detection)[0].mode == "on":
                 self.tags.add(facts_of(meta, file.src_uri).tags)
         self.generated = add_index_pages(
@@ -118,7 +123,7 @@ class Catalog:
         renderer = Renderer(self.templates, urls)
         for path, title in self.generated.titles.items():
             if (file := files.get_file_from_path(path)) and file.page:
-                file.page.content = renderer.heading(title) + (file.page.content or "")
+                file.page.content = renderer.heading(title) + "\n" + (file.page.content or "")
         for page in self.marked:
             page.content = MARKER.sub(
                 functools.partial(self._marker, page=page, renderer=renderer, entries=entries),
@@ -153,19 +158,55 @@ class Catalog:
         )
         return insert_meta(output, meta, self.templates)
 
+    def _warn(self, page: Page, match: re.Match[str], message: str) -> None:
+        self.log.warning(f"{_line_of(page, match.group(0))}: {message}")
+
     def _marker(
         self, match: re.Match[str], *, page: Page, renderer: Renderer, entries: list[Entry]
     ) -> str:
-        try:
-            marker = parse_marker(match.group("kind"), match.group("options"))
-        except MarkerError as error:
-            self.log.warning(f"{page.file.src_uri}: {error}")
+        kind, content = match.group("kind"), match.string
+        if kind not in MARKER_KINDS:
+            if kind != "transcript":  # a page without a caption file keeps it as a comment
+                known = ", ".join(f"interview:{kind}" for kind in MARKER_KINDS)
+                self._warn(page, match, f"unknown marker {match.group(0)}; the markers are {known}")
             return match.group(0)
+        if _in_paragraph(content, match.start()):
+            self._warn(page, match, f"{match.group(0)} must stand on a line of its own")
+            return match.group(0)
+        try:
+            marker = parse_marker(kind, match.group("options"))
+        except MarkerError as error:
+            self._warn(page, match, str(error))
+            return match.group(0)
+        if marker.tag and slug_of(marker.tag) not in self.tags.tags:
+            self._warn(page, match, f"no interview is tagged {shown(marker.tag)}")
         if marker.kind == "tags":
             counts = Counter(tag for entry in entries for tag in entry.tags)
             listed = [(tag, counts[tag]) for tag in self.tags.sorted() if counts[tag]]
             return renderer.tag_index(listed, page)
         return renderer.cards(select(entries, marker), page)
+
+
+def _in_paragraph(html: str, index: int) -> bool:
+    """Whether `index` of a page's HTML is inside a `<p>`: where a marker written in a
+    sentence is, and where no block may go."""
+    opened = max(html.rfind("<p>", 0, index), html.rfind("<p ", 0, index))
+    return opened > html.rfind("</p>", 0, index)
+
+
+def _line_of(page: Page, text: str) -> str:
+    """`src_uri:line` of the first line of the page's file that holds `text`, else
+    `src_uri`."""
+    try:
+        source = page.file.content_string
+    except (OSError, UnicodeDecodeError):
+        source = ""
+    found = source.find(text)
+    return (
+        page.file.src_uri
+        if found < 0
+        else f"{page.file.src_uri}:{source.count(chr(10), 0, found) + 1}"
+    )
 
 
 def _after_title(content: str, fragment: str) -> str:

@@ -38,7 +38,7 @@ from .captions import (
     turns_markdown,
 )
 from .captions.model import Turn
-from .meta import facts_of, front_matter_of, source_line_offset
+from .meta import facts_of, front_matter_of, read_yaml, source_line_offset
 from .pages import title_text
 from .places import Places, Transcript
 from .transcript import Speaker, page_options
@@ -93,6 +93,15 @@ class Imports:
         return markdown, places
 
     @property
+    def front_matters(self) -> dict[str, dict[str, Any]]:
+        """The front matter each page the docs have takes from its caption file's sidecar,
+        by the page's `src_uri`; such a page is an interview."""
+        return {
+            page: {**insert.front_matter, "interview": True}
+            for page, insert in self.inserts.items()
+        }
+
+    @property
     def sources(self) -> dict[str, str]:
         """The caption file of each page made from one, by the page's `src_uri`."""
         return {
@@ -124,15 +133,17 @@ def add_caption_pages(
             if stem in taken:
                 if parse_captions(file.content_string, _suffix(file)) is not None:
                     log.warning(
-                        f"{file.src_uri}: not read: {taken[stem].src_uri} already gives the "
-                        f"transcript of '{stem}' (.vtt, then .srt, then .json)"
+                        f"{file.src_uri}: not read: {taken[stem].src_uri} is the transcript "
+                        f"of '{stem}' (.vtt, then .srt, then .json)"
                     )
             elif importer.add(file, stem):
                 taken[stem] = file
         except CaptionError as error:
+            taken[stem] = file  # a broken caption file is still the one that counts
             where = f"{file.src_uri}:{error.line}" if error.line else file.src_uri
             log.warning(f"{where}: {error.message}")
         except UnicodeDecodeError:
+            taken[stem] = file
             log.warning(f"{file.src_uri}: not a UTF-8 text file")
     return importer.imports
 
@@ -292,7 +303,7 @@ def _sidecar(
             continue
         problem = None
         try:
-            data = yaml.safe_load(file.content_string)
+            data = read_yaml(file.content_string)
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             where = f"{file.src_uri}:{mark.line + 1}" if mark is not None else file.src_uri

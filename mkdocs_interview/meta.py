@@ -15,7 +15,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from .transcript.options import read_text, shown, text_of, words
+from .transcript.options import read_text, shown, words
 from .urls import safe_url
 
 _DATED_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-")
@@ -111,15 +111,48 @@ def date_of(value: object, src_uri: str) -> datetime.date | None:
     return None
 
 
-def normalise(meta: MutableMapping[str, Any]) -> None:
+def normalise(meta: MutableMapping[str, Any]) -> list[str]:
     """Give every plugin and theme the values they expect: Jekyll's `tags: a b` as a list,
-    and a title written as a number or a date (`title: 2024`) as a text, which templates can
-    serialise (`tojson`)."""
+    and a title written as a number or a date (`title: 2024`) as a text, which templates
+    can serialise (`tojson`); a title of another kind is left out, and is a problem."""
+    problems: list[str] = []
     if isinstance(meta.get("tags"), str):
         meta["tags"] = words(meta["tags"])
-    title = meta.get("title")
-    if isinstance(title, int | float | datetime.date) and not isinstance(title, bool):
-        meta["title"] = text_of(title)
+    if "title" in meta and not isinstance(meta["title"], str):
+        title = read_text(meta, "title", problems)
+        if title is None:
+            del meta["title"]
+        else:
+            meta["title"] = title
+    return problems
+
+
+def read_yaml(text: str) -> Any:
+    """A YAML document that is not a page (a caption file's sidecar), read as MkDocs reads
+    front matter, except that a date that does not exist (`2024-02-30`) or an integer too
+    long for Python stays the text it is written as: the value is then a problem of its own
+    key, and the rest of the file still counts."""
+    return yaml.load(text, _LenientLoader)
+
+
+class _LenientLoader(yaml.SafeLoader):
+    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)  # type: ignore[arg-type]
+        except ValueError:
+            return self.construct_scalar(node)  # type: ignore[arg-type]
+
+    def construct_yaml_int(self, node: yaml.Node) -> Any:
+        try:
+            return super().construct_yaml_int(node)  # type: ignore[arg-type]
+        except ValueError:
+            return self.construct_scalar(node)  # type: ignore[arg-type]
+
+
+_LenientLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", _LenientLoader.construct_yaml_timestamp
+)
+_LenientLoader.add_constructor("tag:yaml.org,2002:int", _LenientLoader.construct_yaml_int)
 
 
 def read_front_matter(file: File) -> dict[str, Any]:
@@ -144,7 +177,11 @@ def front_matter_error(markdown: str) -> str | None:
     if not _HANDLER.detect(markdown):
         return None
     try:
-        data = _HANDLER.load(_HANDLER.split(markdown)[0])
+        front_matter = _HANDLER.split(markdown)[0]
+    except ValueError:
+        return None  # an opening rule without a closing one: ordinary Markdown
+    try:
+        data = _HANDLER.load(front_matter)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
@@ -152,10 +189,8 @@ def front_matter_error(markdown: str) -> str | None:
         return f"front matter is not valid YAML{where}: {problem}"
     except RecursionError:
         return "front matter cannot be read: it is nested too deeply"
-    except ValueError as error:
-        if "digits" in str(error):  # Python's limit on the digits of an integer
-            return "front matter cannot be read: it holds a number of more than 4300 digits"
-        return None  # an opening rule without a closing one: ordinary Markdown
+    except ValueError as error:  # a date that does not exist, an integer of 5000 digits
+        return f"front matter cannot be read: {error}"
     if data is not None and not isinstance(data, dict):
         return "front matter must be a mapping of keys to values"
     return None

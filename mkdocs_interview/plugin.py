@@ -67,7 +67,10 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
                 log.warning(f"{Path(config.config_file_path).name}: speakers: {problem}")
             if self.config.captions:
                 self.imports = add_caption_pages(files, config, self.registry, log)
-            for problem in self.catalog.add_pages(files, config, self.imports.sources):
+            imports = self.imports
+            for problem in self.catalog.add_pages(
+                files, config, imports.sources, imports.front_matters
+            ):
                 log.warning(problem)
             template = overriding_turn_template(config.theme.get_env(), THEME_DIR)
             self.extension.speaker_html = speaker_html(template) if template else None
@@ -83,9 +86,9 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
             log.warning(f"{source}: {problem}")
         markdown, places = self.imports.transcript_of(page, markdown)
         self.places[source] = places
-        normalise(page.meta)  # for every plugin and theme
-        self.extension.page, problems = options_for(page, files, self.config, self.registry)
-        for problem in problems:
+        problems = normalise(page.meta)  # for every plugin and theme
+        self.extension.page, more = options_for(page, files, self.config, self.registry)
+        for problem in problems + more:
             log.warning(f"{places.of_front_matter(problem, files)}: front matter: {problem}")
         return markdown
 

@@ -134,8 +134,8 @@ def test_bad_marker_warns(tmp_path: Path) -> None:
     home = "# Home\n\n<!-- interview:cards colour=red -->\n\n<!-- interview:cards limit=x -->\n"
     site = make_site(tmp_path, pages(**{"index.md": home})).build()
     assert site.warnings == [
-        "interview: index.md: unknown option 'colour=red' in <!-- interview:cards -->",
-        "interview: index.md: 'limit' must be a positive whole number, not 'x'",
+        "interview: index.md:3: unknown option 'colour=red' in <!-- interview:cards -->",
+        "interview: index.md:5: 'limit' must be a positive whole number, not 'x'",
     ]
 
 

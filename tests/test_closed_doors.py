@@ -409,9 +409,13 @@ def test_title_true_warns_in_a_sidecar(site: Built) -> None:
 
 
 def test_broken_markers_warn_and_the_page_is_built(site: Built) -> None:
-    assert site.warned("interview: t/markers.md: ", '<!-- interview:cards tag="x -->')
+    markers = DOCS["t/markers.md"]
     assert site.warned(
-        "interview: t/markers.md: ", "'limit' must be a positive whole number, not '²'"
+        f"interview: t/markers.md:{line_of(markers, 'tag=')}: ", '<!-- interview:cards tag="x -->'
+    )
+    assert site.warned(
+        f"interview: t/markers.md:{line_of(markers, 'limit=')}: ",
+        "'limit' must be a positive whole number, not '²'",
     )
     assert len(site.html("t/markers/").select(".interview-turn")) == 4
 
@@ -481,7 +485,7 @@ def test_captions_at_the_url_of_a_page_make_none(site: Built) -> None:
 
 
 def test_vtt_beside_srt(site: Built) -> None:
-    assert site.warned("interview: ep.srt: not read: ep.vtt already gives the transcript")
+    assert site.warned("interview: ep.srt: not read: ep.vtt is the transcript of 'ep'")
     chat = site.html("ep/").select(".interview-turn")
     assert [turn["data-speaker"] for turn in chat] == [
         "Ann Lee",
@@ -689,7 +693,7 @@ STRICT = {
     ),
     "marker": (
         {"t.md": page({"interview": True}, TALK + '\n<!-- interview:cards tag="x -->\n')},
-        'interview: t.md: cannot read <!-- interview:cards tag="x -->',
+        'interview: t.md:13: cannot read <!-- interview:cards tag="x -->',
     ),
     "own-tag-index": (
         {"t.md": page({"interview": True, "tags": ["a"]}), "tags.md": "# Mine\n"},

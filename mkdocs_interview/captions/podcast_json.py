@@ -22,6 +22,9 @@ _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
 # Punctuation that a word-level transcript gives as a segment of its own, to follow a word.
 _ATTACHED = tuple(",.;:!?\u2026)]}%")
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
+_LATEST = 1_000_000 * 3600
+"""A time of a million hours or more is no time of a recording (WebVTT and SRT hours have at
+most six digits too)."""
 _LONGEST_INTEGER = 18
 """Digits of an integer read as one; a longer one is read as a float (a time of 10^18
 seconds is refused as any bad time is), never as an integer of thousands of digits."""
@@ -71,7 +74,7 @@ def _segment(segment: Any, line: int) -> tuple[float, str | None, str, int]:
             start = float(start)  # a number written as a text
     if isinstance(start, bool) or not isinstance(start, int | float):
         raise CaptionError("a segment needs a 'startTime' in seconds", line)
-    if not math.isfinite(start) or start < 0:
+    if not math.isfinite(start) or not 0 <= start < _LATEST:
         raise CaptionError(f"bad 'startTime' {shown(start)}", line)
     body = segment.get("body")
     if not isinstance(body, str):

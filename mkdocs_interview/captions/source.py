@@ -46,7 +46,7 @@ def start_of(line: str, number: int) -> float:
     if match is None:
         raise CaptionError(
             f"bad cue timing {shown(line.strip())}; expected 'start --> end' such as "
-            "'00:01:02.500 --> 00:01:05.000'",
+            "'00:01:02.500 --> 00:01:05.000' (a line holding '-->' starts a cue)",
             number,
         )
     start = seconds(match.group("start"), number)

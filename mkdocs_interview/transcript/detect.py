@@ -58,6 +58,16 @@ class Cast:
         key = label.name if label.shape is Shape.NAME else _QA_KEYS[label.shape]
         return self.names.get(key)
 
+    def canonical(self, name: str) -> str:
+        """Who `name` stands for: as a label on the page, else as a known speaker's name or
+        alias; else `name` itself."""
+        if name in self.names:
+            return self.names[name]
+        for person in self.people.values():
+            if name == person.name or name in person.aliases:
+                return person.name
+        return name
+
     def person(self, name: str) -> Speaker:
         return self.people.get(name) or Speaker(name)
 

@@ -158,6 +158,10 @@ class InterviewTreeprocessor(Treeprocessor):
             message = f"'{name}' speaks but is not among the page's speakers{hint}"
             line = extension.line_of(name)
             transcript.diagnostics.append(Diagnostic(message, line))
+        host = cast.canonical(options.host) if options.host else None
+        if host is not None and transcript.turns and host not in transcript.speakers:
+            message = f"the host, '{options.host}', does not speak on the page; no one hosts"
+            transcript.diagnostics.append(Diagnostic(message))
         if liquid_tags:
             message = f"removed {liquid_tags} Liquid tag{'s' if liquid_tags > 1 else ''}"
             transcript.diagnostics.append(Diagnostic(message, level="info"))

@@ -139,9 +139,9 @@ def read_words(meta: Mapping[str, Any], key: str, problems: list[str]) -> list[s
         return []
     found = words(value)
     if isinstance(value, list | tuple):
-        bad = [item for item in value if item is not None and text_of(item) is None]
+        bad = [item for item in value if text_of(item) is None]
         if bad:
-            problems.append(f"'{key}' must list words, not {shown(bad[0])}; it is left out")
+            problems.append(f"'{key}' must list words, not {', '.join(map(shown, bad))}; left out")
     elif not isinstance(value, str):
         problems.append(f"'{key}' must be a list of words or a text, not {shown(value)}")
     return found

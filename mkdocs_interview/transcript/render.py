@@ -177,7 +177,7 @@ class _Sides:
     def __init__(self, cast: Cast, options: PageOptions, present: list[str]) -> None:
         self.page_sides = {person.name: person.side for person in options.speakers if person.side}
         self.site_sides = {person.name: person.side for person in options.registry if person.side}
-        self.page_host = cast.names.get(options.host, options.host) if options.host else None
+        self.page_host = cast.canonical(options.host) if options.host else None
         declared = {**self.site_sides, **self.page_sides}
         self.host = next((name for name in present if declared.get(name) == "host"), None)
 
