@@ -85,12 +85,13 @@ class Imports:
         source = page.file.src_uri
         if (generated := self.generated.get(source)) is not None:
             return markdown, generated
-        places = Places(source, source_line_offset(page))
-        if insert := self.inserts.get(source):
-            markdown, transcript = insert_transcript(markdown, insert)
-            page.meta = {**insert.front_matter, "interview": True, **page.meta}
-            places = Places(source, places.offset, transcript)
-        return markdown, places
+        insert = self.inserts.get(source)
+        if insert is None:
+            return markdown, Places(source, page=page)
+        offset = source_line_offset(page)  # while the page's Markdown is still its file's
+        markdown, transcript = insert_transcript(markdown, insert)
+        page.meta = {**insert.front_matter, "interview": True, **page.meta}
+        return markdown, Places(source, transcript, front_matter_lines=offset)
 
     @property
     def front_matters(self) -> dict[str, dict[str, Any]]:

@@ -7,11 +7,15 @@ page's own later lines down.
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import YAML_RE
+
+from .meta import source_line_offset
 
 _PROBLEM_KEY = re.compile(r"'([A-Za-z_][\w-]*)")
 """The front matter key a problem names first (`'speakers' entry …`, `'header.teaser' …`)."""
@@ -42,11 +46,20 @@ class Places:
 
     file: str
     """The page's own file (its `src_uri`)."""
-    offset: int = 0
-    """How many lines of that file come before its Markdown (the front matter)."""
     transcript: Transcript | None = None
     generated: bool = False
     """Whether the page is made from the caption file alone (its own file does not exist)."""
+    front_matter_lines: int | None = None
+    """How many lines of the page's file come before its Markdown, when known before the page
+    is rendered; else they are counted from `page`, and only if a warning needs them."""
+    page: Page | None = field(default=None, compare=False, repr=False)
+
+    @functools.cached_property
+    def offset(self) -> int:
+        """How many lines of the page's file come before its Markdown (the front matter)."""
+        if self.front_matter_lines is not None:
+            return self.front_matter_lines
+        return source_line_offset(self.page) if self.page is not None else 0
 
     def of_line(self, line: int | None) -> str:
         """`file:line` (or `file` alone) for a 1-based line of the page's Markdown."""
