@@ -13,7 +13,7 @@ from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .cards import MARKER, MARKER_KINDS, Entry, MarkerError, Renderer, parse_marker, select
@@ -22,7 +22,7 @@ from .escaping import escaping_environment
 from .export import TurnSpool, export_refusal, write_export
 from .head import insert_meta, social_meta
 from .meta import facts_of, read_front_matter
-from .pages import Generated, add_index_pages
+from .pages import Generated, SiteURLs, add_index_pages
 from .tags import TagIndex, slug_of, unnamed
 from .transcript import Transcript
 from .transcript.options import page_options, shown, text_of
@@ -43,8 +43,8 @@ class Catalog:
     marked: list[Page] = field(default_factory=list)
     templates: Environment | None = None
     """The theme's templates, with autoescape forced on, once every page is read."""
-    outputs: dict[str, str] = field(default_factory=dict)
-    """The `src_uri` of every file the build writes (docs, theme, generated), by `dest_uri`."""
+    outputs: Mapping[str, File] = field(default_factory=dict)
+    """Every file the build writes (docs, theme, generated), by `dest_uri`."""
     spool: TurnSpool = field(default_factory=TurnSpool)
 
     def __post_init__(self) -> None:
@@ -52,7 +52,7 @@ class Catalog:
 
     def add_pages(
         self,
-        files: Files,
+        urls: SiteURLs,
         config: MkDocsConfig,
         sources: Mapping[str, str],
         merged: Mapping[str, Mapping[str, Any]],
@@ -60,12 +60,12 @@ class Catalog:
         """Read every page's front matter for its tags, and add the index and tag pages;
         return why any of them is not made. `sources` names the caption file of each page
         made from one; `merged` is the front matter pages take from a caption's sidecar."""
-        for file in sorted(files.documentation_pages(), key=lambda file: file.src_uri):
+        for file in sorted(urls.files.documentation_pages(), key=lambda file: file.src_uri):
             meta = {**merged.get(file.src_uri, {}), **read_front_matter(file)}
             if page_options(meta, self.settings.detection)[0].mode == "on":
                 self.tags.add(facts_of(meta, file.src_uri).tags)
         self.generated = add_index_pages(
-            files,
+            urls,
             config,
             index_page=self.settings.index_page,
             index_title=self.settings.index_title,
@@ -74,7 +74,7 @@ class Catalog:
             tags=self.tags.sorted(),
             sources=sources,
         )
-        self.outputs = {file.dest_uri: file.src_uri for file in files}
+        self.outputs = urls.owners
         return self.generated.problems
 
     def add(

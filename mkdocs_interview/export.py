@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import IO
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
 
 from .cards import Entry
 from .transcript import Turn
@@ -88,13 +89,13 @@ def turns_json(turns: Sequence[Turn]) -> str:
 
 
 def export_refusal(
-    export: str, site: Path, outputs: Mapping[str, str], config: MkDocsConfig
+    export: str, site: Path, outputs: Mapping[str, File], config: MkDocsConfig
 ) -> str | None:
     """Why the export may not be written at `export` in the built `site`, or None. It never
-    takes the place of a file of the docs or the theme (`outputs`: the `src_uri` of each
-    file the build writes, by `dest_uri`), of a page the theme renders (`sitemap.xml`), or
-    of a file another plugin wrote; a folder is no place for it either."""
-    owner = outputs.get(export)
+    takes the place of a file of the docs or the theme (`outputs`: every file the build
+    writes, by `dest_uri`), of a page the theme renders (`sitemap.xml`), or of a file another
+    plugin wrote; a folder is no place for it either."""
+    owner = file.src_uri if (file := outputs.get(export)) is not None else None
     if owner is None and export in (*config.theme.static_templates, *config.extra_templates):
         owner = f"the template {export}"
     path = site / export

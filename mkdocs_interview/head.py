@@ -24,7 +24,7 @@ def social_meta(
     meta = [("property", "og:type", "article"), ("property", "og:title", title)]
     if description:
         meta.append(("property", "og:description", description))
-    if url and (url := safe_url(url)):
+    if url := safe_url(url):
         meta.append(("property", "og:url", url))
     if image_url:
         meta.append(("property", "og:image", image_url))

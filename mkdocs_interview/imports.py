@@ -18,7 +18,7 @@ import functools
 import logging
 import posixpath
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import markdown
@@ -39,7 +39,7 @@ from .captions import (
 )
 from .captions.model import Turn
 from .meta import facts_of, front_matter_of, read_yaml, source_line_offset
-from .pages import title_text
+from .pages import SiteURLs, title_text
 from .places import Places, Transcript
 from .transcript import Speaker, page_options
 from .transcript.options import read_text, shown, text_of
@@ -62,9 +62,10 @@ class Insert:
     """A transcript to put into a Markdown page the docs already have."""
 
     markdown: str
-    front_matter: dict[str, Any] = field(default_factory=dict)
-    """The sidecar's front matter, which the page's own keys override."""
-    transcript: Transcript | None = None
+    front_matter: dict[str, Any]
+    """The front matter the page takes from the sidecar, under its own: the sidecar's, and
+    `interview: true`."""
+    transcript: Transcript
     """Where it comes from; its place in the page is known once it is inserted."""
 
 
@@ -90,17 +91,14 @@ class Imports:
             return markdown, Places(source, page=page)
         offset = source_line_offset(page)  # while the page's Markdown is still its file's
         markdown, transcript = insert_transcript(markdown, insert)
-        page.meta = {**insert.front_matter, "interview": True, **page.meta}
+        page.meta = {**insert.front_matter, **page.meta}
         return markdown, Places(source, transcript, front_matter_lines=offset)
 
     @property
     def front_matters(self) -> dict[str, dict[str, Any]]:
         """The front matter each page the docs have takes from its caption file's sidecar,
         by the page's `src_uri`; such a page is an interview."""
-        return {
-            page: {**insert.front_matter, "interview": True}
-            for page, insert in self.inserts.items()
-        }
+        return {page: insert.front_matter for page, insert in self.inserts.items()}
 
     @property
     def sources(self) -> dict[str, str]:
@@ -113,7 +111,7 @@ class Imports:
 
 
 def add_caption_pages(
-    files: Files,
+    urls: SiteURLs,
     config: MkDocsConfig,
     registry: Sequence[Speaker],
     log: logging.LoggerAdapter[logging.Logger],
@@ -121,12 +119,12 @@ def add_caption_pages(
     """Add a page for every caption file; return the transcripts for pages that exist."""
     captions = [
         file
-        for file in files
+        for file in urls.files
         if not file.is_documentation_page()
         and posixpath.splitext(file.src_uri)[1].lower() in PARSERS
         and file.inclusion is not InclusionLevel.EXCLUDED
     ]
-    importer = _Importer(files, config, registry, log)
+    importer = _Importer(urls, config, registry, log)
     taken: dict[str, File] = {}  # the caption file that gave each stem its transcript
     for file in sorted(captions, key=_caption_order):
         stem = posixpath.splitext(file.src_uri)[0]
@@ -155,13 +153,13 @@ class _Importer:
 
     def __init__(
         self,
-        files: Files,
+        urls: SiteURLs,
         config: MkDocsConfig,
         registry: Sequence[Speaker],
         log: logging.LoggerAdapter[logging.Logger],
     ) -> None:
-        self.files, self.config, self.registry, self.log = files, config, registry, log
-        self.by_url = {file.dest_uri: file for file in files}
+        self.urls, self.files = urls, urls.files
+        self.config, self.registry, self.log = config, registry, log
         self.imports = Imports()
 
     @functools.cached_property
@@ -188,7 +186,8 @@ class _Importer:
         origin = Transcript(
             file.src_uri, sidecar_name, _problems_of(sidecar), turn_lines=_lines(turns)
         )
-        self.imports.inserts[page.src_uri] = Insert(body, sidecar, origin)
+        front_matter = {**sidecar, "interview": True}
+        self.imports.inserts[page.src_uri] = Insert(body, front_matter, origin)
         return True
 
     def _add_page(
@@ -210,15 +209,12 @@ class _Importer:
             heading=title,
         )
         page = File.generated(self.config, stem + ".md", content=text, inclusion=file.inclusion)
-        own = self.by_url.get(page.dest_uri)
-        if own is not None:
+        if (own := self.urls.add(page)) is not None:
             self.log.warning(
                 f"{file.src_uri}: no page made: it would be served at '{page.url}', where "
                 f"the docs already have {own.src_uri}"
             )
             return True
-        self.files.append(page)
-        self.by_url[page.dest_uri] = page
         self.imports.titles[page.src_uri] = title
         lines = get_data(text)[0].split("\n")  # the Markdown MkDocs renders
         start = next(number for number, line in enumerate(lines, 1) if line.startswith("**"))
@@ -236,7 +232,7 @@ class _Importer:
         return True
 
 
-def insert_transcript(markdown: str, insert: Insert) -> tuple[str, Transcript | None]:
+def insert_transcript(markdown: str, insert: Insert) -> tuple[str, Transcript]:
     """`markdown` with the transcript at its marker, or after its end; and where it is."""
     transcript = insert.markdown
     length = transcript.count("\n") + 1
@@ -247,18 +243,7 @@ def insert_transcript(markdown: str, insert: Insert) -> tuple[str, Transcript | 
         kept = markdown.rstrip()
         start = kept.count("\n") + 3 if kept else 1
         inserted, replaced = f"{kept}\n\n{transcript}" if kept else transcript, 0
-    origin = insert.transcript
-    if origin is None:
-        return inserted, None
-    placed = Transcript(
-        origin.caption,
-        origin.sidecar,
-        origin.sidecar_problems,
-        start=start,
-        length=length,
-        replaced=replaced,
-        turn_lines=origin.turn_lines,
-    )
+    placed = replace(insert.transcript, start=start, length=length, replaced=replaced)
     return inserted, placed
 
 

@@ -35,7 +35,7 @@ class Generated:
 
 
 def add_index_pages(
-    files: Files,
+    urls: SiteURLs,
     config: MkDocsConfig,
     *,
     index_page: str | None,
@@ -47,7 +47,7 @@ def add_index_pages(
 ) -> Generated:
     """Add the pages the docs do not have; `sources` names the file each page made from a
     caption file comes from, by the page's `src_uri`."""
-    adder = _Adder(files, config, sources)
+    adder = _Adder(urls, config, sources)
     if index_page:
         adder.add(index_page, index_title, "<!-- interview:cards -->", "the interviews index")
     if tags_page:
@@ -60,16 +60,35 @@ def add_index_pages(
     return adder.generated
 
 
+class SiteURLs:
+    """The file of the build each URL is served from, so that no file the plugin makes takes
+    the URL of another: the site's own files win. One a build, shared by everything that adds
+    a file."""
+
+    def __init__(self, files: Files) -> None:
+        self.files = files
+        self.owners = {file.dest_uri: file for file in files}
+        """Every file of the build (docs, theme, generated), by `dest_uri`."""
+
+    def add(self, file: File) -> File | None:
+        """Add `file` to the build, unless another file is served at its URL; return that
+        other file."""
+        owner = self.owners.get(file.dest_uri)
+        if owner is None:
+            self.files.append(file)
+            self.owners[file.dest_uri] = file
+        return owner
+
+
 class _Adder:
-    def __init__(self, files: Files, config: MkDocsConfig, sources: Mapping[str, str]) -> None:
-        self.files, self.config, self.sources = files, config, sources
-        self.by_url = {file.dest_uri: file for file in files}
+    def __init__(self, urls: SiteURLs, config: MkDocsConfig, sources: Mapping[str, str]) -> None:
+        self.urls, self.config, self.sources = urls, config, sources
         self.generated = Generated()
 
     def add(self, path: str, title: str, marker: str, what: str, in_nav: bool = True) -> str:
         """Add a page at `path` unless the docs have one at that path or URL; return the docs
         path of the page the site has at that URL, the author's or the plugin's."""
-        if self.files.get_file_from_path(path) is not None:
+        if self.urls.files.get_file_from_path(path) is not None:
             return path
         # The cards repeat what the interviews say: Material's search leaves these pages out.
         front_matter = {"title": title_text(title), "search": {"exclude": True}}
@@ -77,16 +96,13 @@ class _Adder:
         content = f"---\n{header}---\n\n{marker}\n"
         inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
         file = File.generated(self.config, path, content=content, inclusion=inclusion)
-        own = self.by_url.get(file.dest_uri)
-        if own is not None:
+        if (own := self.urls.add(file)) is not None:
             self.generated.problems.append(
                 f"{self.sources.get(own.src_uri, own.src_uri)}: kept; {what} ({path}) is not "
                 f"made, since it would be served "
                 f"at the same URL '{file.url}'"
             )
             return own.src_uri
-        self.files.append(file)
-        self.by_url[file.dest_uri] = file
         self.generated.titles[path] = title
         return path
 

@@ -18,6 +18,7 @@ from .encoding import decode_pages
 from .imports import Imports, add_caption_pages
 from .meta import front_matter_error, normalise
 from .page import options_for
+from .pages import SiteURLs
 from .places import Places
 from .speakers import checked_avatars
 from .transcript import InterviewExtension, Speaker
@@ -65,11 +66,12 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
             self.registry, problems = checked_avatars(self.config.speakers, files)
             for problem in problems:
                 log.warning(f"{Path(config.config_file_path).name}: speakers: {problem}")
+            urls = SiteURLs(files)
             if self.config.captions:
-                self.imports = add_caption_pages(files, config, self.registry, log)
+                self.imports = add_caption_pages(urls, config, self.registry, log)
             imports = self.imports
             for problem in self.catalog.add_pages(
-                files, config, imports.sources, imports.front_matters
+                urls, config, imports.sources, imports.front_matters
             ):
                 log.warning(problem)
             template = overriding_turn_template(config.theme.get_env(), THEME_DIR)

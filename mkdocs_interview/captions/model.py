@@ -126,8 +126,9 @@ def turns_markdown(
     """
     if not turns:
         raise CaptionError("no caption text in the file", 1)
-    owners = _alias_names(front_matter, registry)
     spoken = [turn.speaker or default_speaker for turn in turns]
+    aliases = _alias_names(front_matter, registry)
+    owners = {name: aliases[name] for name in spoken if name in aliases}
     meta = {**front_matter, "interview": True}
     unreadable = _unreadable([*spoken, *owners.values()], meta, registry)
     lines = []

@@ -42,9 +42,9 @@ def page_options(
     """
     speakers, problems = speakers_from(meta.get("speakers"), "speakers")
     host = read_text(meta, "host", problems)
-    media = meta.get("media")
-    if media is not None and safe_url(media) is None:
-        problems.append(f"'media' has an unsafe URL, ignored: {shown(media)}")
+    media = safe_url(meta.get("media"))
+    if media is None and meta.get("media") is not None:
+        problems.append(f"'media' has an unsafe URL, ignored: {shown(meta['media'])}")
     flag = meta.get("interview")
     if flag is not None and not isinstance(flag, bool):
         problems.append(f"'interview' must be true or false, not {shown(flag)}")
@@ -69,7 +69,7 @@ def page_options(
         host=host,
         interviewer=read_text(meta, "interviewer", problems) or _nth(speakers, 0) or interviewer,
         interviewee=read_text(meta, "interviewee", problems) or _nth(speakers, 1) or interviewee,
-        media=safe_url(media),
+        media=media,
         keep_liquid=keep_liquid,
     )
     return options, problems
