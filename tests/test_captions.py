@@ -511,7 +511,7 @@ def test_a_name_that_cannot_be_a_speaker_label_is_an_error_with_the_line() -> No
     with pytest.raises(CaptionError, match="SPEAKER_01") as caught:
         caption_markdown(text, ".srt", {})
     assert caught.value.line == 6
-    for name in ["Speaker 2", "Note", "bo", "Q", "<b>Eve</b>", "Ann **x**"]:
+    for name in ["Speaker 2", "Note", "Verdict", "Q", "<b>Eve</b>", "Ann **x**"]:
         with pytest.raises(CaptionError, match="cannot be a speaker's name"):
             to_markdown([Turn(0, name, "Hi.", 4)], {})
 

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import difflib
-import functools
-import re
 import xml.etree.ElementTree as etree
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .labels import Label, Shape, is_capitalised
+from .labels import Form, Label, Shape, block_label, is_capitalised
 from .model import PageOptions, Speaker
 
 # Labels that docs, changelogs and articles put before a colon. They never name a speaker
-# unless a page declares them as one.
+# unless a page declares them as one: release notes and call-outs alternate too.
 NOT_SPEAKERS = frozenset(
     """
     action actions added advantage advantages after answer aside attention author background
@@ -31,15 +29,31 @@ NOT_SPEAKERS = frozenset(
     """.split()
 )
 
+# Parts of a show, not people: a label naming one is a divider in the chat.
+SHOW_PARTS = frozenset(
+    """
+    ad ads advert advertisement break bumper commercial interlude intermission intro jingle
+    midroll mid-roll music outro postroll post-roll preroll pre-roll promo segue sponsor
+    sponsors theme transition
+    """.split()
+) | frozenset(("ad break", "cold open", "theme music", "sponsor break", "station id"))
+
 # Words that name a part in a conversation rather than a person, yet are as good as a name.
 ROLE_WORDS = frozenset(
     """
     audience caller guest host interviewee interviewer moderator narrator panelist presenter
-    reporter speaker
+    reporter speaker participant member attendee
     """.split()
 )
 
-_NOT_SPEAKER_PREFIXES = ("step ", "part ", "option ", "example ", "note ")
+# Enumerations and call-outs: `Step 2`, `First idea`, `About Dana Osei` (a bio).
+_NOT_SPEAKER_PREFIXES = tuple(
+    f"{word} "
+    for word in """
+    step part option example note about re first second third fourth fifth sixth seventh
+    eighth ninth tenth next final another
+    """.split()
+)
 _MIN_TURNS = 4
 _MIN_TURNS_PER_SPEAKER = 2
 _MIN_SWITCH_RATIO = 0.5
@@ -47,16 +61,36 @@ _MIN_SWITCH_RATIO = 0.5
 
 @dataclass
 class Cast:
-    """The labels that are speakers on a page, each with the canonical name it stands for."""
+    """The labels that are speakers on a page, each with the canonical name it stands for,
+    and what was decided about the others."""
 
     names: dict[str, str] = field(default_factory=dict)
     people: dict[str, Speaker] = field(default_factory=dict)
     """Every known speaker by canonical name: the page's, then the site's."""
+    breaks: set[str] = field(default_factory=set)
+    """Labels that name a part of the show (`Break`, `Jingle`): dividers, not speakers."""
+    refused: dict[str, str] = field(default_factory=dict)
+    """Labels that are no speaker, each with the reason."""
+    question_levels: frozenset[str] = frozenset()
+    """The heading tags whose questions are the interviewer's turns."""
+    bold_questions: bool = False
+    """Whether paragraphs in bold that ask are the interviewer's turns."""
+    verdict: str = ""
+    """Why the page is, or is not, a chat."""
 
     def speaker_of(self, label: Label) -> str | None:
         """The canonical name of whoever speaks at `label`, or None if it is no turn."""
-        key = label.name if label.shape is Shape.NAME else _QA_KEYS[label.shape]
-        return self.names.get(key)
+        if label.shape is Shape.NAME:
+            return self.names.get(label.name)
+        if label.shape is Shape.HEADING_QUESTION and label.block.tag not in self.question_levels:
+            return None
+        if label.shape is Shape.BOLD_QUESTION and not self.bold_questions:
+            return None
+        return self.names.get(_QA_KEYS[label.shape])
+
+    def is_break(self, label: Label) -> bool:
+        """Whether `label` opens a divider between turns (`**Break:** [24:27]`)."""
+        return label.shape is Shape.NAME and label.name in self.breaks
 
     def canonical(self, name: str) -> str:
         """Who `name` stands for: as a label on the page, else as a known speaker's name or
@@ -80,33 +114,171 @@ _QA_KEYS = {
 }
 
 
+@dataclass
+class _Seen:
+    """One distinct name label: where and how it occurs."""
+
+    count: int = 0
+    forms: set[Form] = field(default_factory=set)
+    indexes: list[int] = field(default_factory=list)
+    silent: bool = True
+    """Whether every occurrence says nothing but a time."""
+    opens_block: bool = True
+
+
 def cast_of(labels: Sequence[Label], options: PageOptions, root: etree.Element) -> Cast:
-    """Decide which of `labels` start turns, and who speaks at each."""
+    """Decide which of `labels` start turns, and who speaks at each: by where and how often
+    each distinct label occurs, not by what it looks like."""
     cast = Cast(people=_people(options))
     if options.mode == "off" or not labels:
+        cast.verdict = "detection is off" if options.mode == "off" else "no labels"
         return cast
     known = _known_names(cast.people.values())
-    names = [label for label in labels if label.shape is Shape.NAME]
-    candidates = [label for label in names if label.name in known or _may_be_person(label.name)]
-    canonical = _canonical_names([label.name for label in candidates], known)
-    counts = Counter(canonical[label.name] for label in candidates)
+    seen: dict[str, _Seen] = {}
+    for index, label in enumerate(labels):
+        if label.shape is Shape.NAME:
+            entry = seen.setdefault(label.name, _Seen())
+            entry.count += 1
+            entry.forms.add(label.form)
+            entry.indexes.append(index)
+            entry.silent &= label.silent
+            entry.opens_block &= label.opens_block
 
-    def accepted(label: Label) -> bool:
-        # A plain `Name:` is a speaker only when it recurs; bold is explicit enough.
-        return label.name in known or label.strong is not None or counts[canonical[label.name]] > 1
+    candidates: dict[str, _Seen] = {}
+    for name, entry in seen.items():
+        folded = name.casefold()
+        if name in known:
+            candidates[name] = entry
+        elif folded in SHOW_PARTS or entry.silent:
+            cast.breaks.add(name)
+        elif folded in NOT_SPEAKERS or folded.startswith(_NOT_SPEAKER_PREFIXES):
+            cast.refused[name] = "a word that names no one"
+        else:
+            candidates[name] = entry
+    canonical = _canonical_names(list(candidates), known)
+    counts = Counter[str]()
+    for name, entry in candidates.items():
+        counts[canonical[name]] += entry.count
+    recurring = [name for name in candidates if name in known or counts[canonical[name]] > 1]
+    accepted = set(recurring)
+    context = _Context.of(recurring, candidates, labels, options)
+    for name, entry in candidates.items():
+        if name not in accepted:
+            if reason := context.refusal(name, entry):
+                cast.refused[name] = reason
+            else:
+                accepted.add(name)
+    names = {name: canonical[name] for name in candidates if name in accepted}
 
     if options.mode == "on":
-        cast.names = {label.name: canonical[label.name] for label in candidates if accepted(label)}
-        cast.names.update(Q=options.interviewer, A=options.interviewee)
+        cast.names = {**names, "Q": options.interviewer, "A": options.interviewee}
+        if not names:
+            cast.question_levels = _asking_levels(root)
+            cast.bold_questions = True
+        cast.verdict = "the front matter says so"
+        return cast
+    sequence = [
+        names[label.name] for label in labels if label.shape is Shape.NAME and label.name in names
+    ]
+    cast.verdict = _dialogue_verdict(sequence, root)
+    if cast.verdict == "a dialogue":
+        cast.names = names
     else:
-        words = _PageWords(root)
-        if _is_dialogue([canonical[label.name] for label in candidates], words):
-            cast.names = {
-                label.name: canonical[label.name]
-                for label in candidates
-                if accepted(label) and not words.has_common_word(canonical[label.name])
-            }
+        cast.breaks = set()
     return cast
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What a label that occurs once is judged against: the page's recurring speakers."""
+
+    interview: bool
+    """Whether the front matter says the page is an interview."""
+    asks: bool
+    """Whether questions in their own shapes (`Q:`, in bold, as headings) are on the page."""
+    forms: frozenset[Form]
+    first: int
+    last: int
+    words: int
+
+    @classmethod
+    def of(
+        cls,
+        recurring: Sequence[str],
+        candidates: dict[str, _Seen],
+        labels: Sequence[Label],
+        options: PageOptions,
+    ) -> _Context:
+        indexes = [index for name in recurring for index in candidates[name].indexes]
+        forms = {_family(form) for name in recurring for form in candidates[name].forms}
+        return cls(
+            interview=options.mode == "on",
+            asks=any(label.shape is not Shape.NAME for label in labels),
+            forms=frozenset(forms),
+            first=min(indexes, default=-1),
+            last=max(indexes, default=-1),
+            words=max((len(name.split()) for name in recurring), default=0),
+        )
+
+    def refusal(self, name: str, entry: _Seen) -> str | None:
+        """Why a label that occurs once is no speaker, if it is not. On an interview page a
+        name in bold opening its paragraph speaks, unless the page's questions are in their
+        own shapes and no label recurs (`**Camera**:` under a heading). Elsewhere a one-off
+        speaks (an audience member) only in the form of the recurring speakers, within
+        their conversation."""
+        form = _family(next(iter(entry.forms)))
+        index = entry.indexes[0]
+        if not entry.opens_block:
+            return "occurs once, inside a paragraph"
+        if self.interview and form is Form.BOLD and (self.first >= 0 or not self.asks):
+            return None
+        if self.first < 0:
+            return "occurs once, and no one else speaks more than once"
+        if form not in self.forms:
+            return "occurs once, written unlike the page's speakers"
+        if index < self.first:
+            return "occurs once, before the conversation"
+        if form is not Form.BOLD:
+            if index > self.last:
+                return "occurs once, after the conversation"
+            role = name.split()[0].casefold() in ROLE_WORDS
+            if len(name.split()) > self.words + 1 or not (role or is_capitalised(name)):
+                return "occurs once, and does not read as a name"
+        return None
+
+
+def _family(form: Form) -> Form:
+    return Form.BOLD if form is Form.BOLD_COLON_AFTER else form
+
+
+def _dialogue_verdict(names: Sequence[str], root: etree.Element) -> str:
+    """A page that nothing marks as an interview is a chat when at least two people each speak
+    more than once, taking turns, with a question asked somewhere among them."""
+    counts = Counter(names)
+    recurring = {name for name, count in counts.items() if count >= _MIN_TURNS_PER_SPEAKER}
+    sequence = [name for name in names if name in recurring]
+    if len(recurring) < 2:
+        return "fewer than two people speak more than once"
+    if len(sequence) < _MIN_TURNS:
+        return f"fewer than {_MIN_TURNS} turns"
+    switches = sum(1 for before, after in pairwise(sequence) if before != after)
+    if switches < _MIN_SWITCH_RATIO * (len(sequence) - 1):
+        return "the speakers do not take turns"
+    if not any("?" in text for text in root.itertext()):
+        return "no question is asked"
+    return "a dialogue"
+
+
+def _asking_levels(root: etree.Element) -> frozenset[str]:
+    """The heading levels (`h2`, `h3`) at least half of whose headings ask a question."""
+    asking: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for block in root:
+        if block.tag in ("h2", "h3"):
+            total[block.tag] += 1
+            if block_label(block) is not None:
+                asking[block.tag] += 1
+    return frozenset(tag for tag in total if asking[tag] * 2 >= total[tag])
 
 
 def undeclared(cast: Cast, options: PageOptions) -> list[tuple[str, str | None]]:
@@ -157,47 +329,3 @@ def _canonical_names(names: Iterable[str], known: dict[str, str]) -> dict[str, s
         ]
         canonical[name] = longer[0] if len(longer) == 1 else name
     return canonical
-
-
-def _may_be_person(name: str) -> bool:
-    lowered = name.casefold()
-    return (
-        lowered not in NOT_SPEAKERS
-        and not lowered.startswith(_NOT_SPEAKER_PREFIXES)
-        and is_capitalised(name)
-    )
-
-
-def _is_dialogue(names: Sequence[str], words: _PageWords) -> bool:
-    """A page that nothing marks as an interview is one when at least two people each speak
-    more than once, taking turns, with a question asked somewhere among them."""
-    counts = Counter(names)
-    recurring = {name for name, count in counts.items() if count >= _MIN_TURNS_PER_SPEAKER}
-    sequence = [name for name in names if name in recurring]
-    if len(recurring) < 2 or len(sequence) < _MIN_TURNS:
-        return False
-    switches = sum(1 for before, after in pairwise(sequence) if before != after)
-    if switches < _MIN_SWITCH_RATIO * (len(sequence) - 1):
-        return False
-    if "?" not in words.text:
-        return False
-    return sum(1 for name in recurring if not words.has_common_word(name)) >= 2
-
-
-class _PageWords:
-    """The text of a page, read once and only if asked."""
-
-    def __init__(self, root: etree.Element) -> None:
-        self.root = root
-
-    @functools.cached_property
-    def text(self) -> str:
-        return "\n".join(self.root.itertext())
-
-    def has_common_word(self, name: str) -> bool:
-        """A one-word label that also occurs in lower case in the page ("Example", "Fact")
-        is a common noun, not a person's name; role names such as "Host" are fine."""
-        folded = name.casefold()
-        if " " in name or folded in ROLE_WORDS or not folded.islower():
-            return False
-        return re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", self.text) is not None

@@ -17,13 +17,32 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
+from .markers import unescape
+
 _NOISE = " \t\n\ufeff"
 _COLONS = (":", "\uff1a")  # ASCII and full-width
-_NAME_PUNCTUATION = frozenset(".'’-")
-_MAX_NAME_LENGTH = 40
-_MAX_NAME_WORDS = 4
-_PLAIN_LABEL = re.compile(r"[ \t\ufeff]*([^\W\d_][^:\uff1a\n]{0,39}?)[ \t]*[:\uff1a](?:[ \t]+|$)")
-_QA_LABEL = re.compile(r"[ \t\ufeff]*([QA])[:.\uff1a](?:[ \t]+|$)")
+_MAX_NAME_LENGTH = 60
+_MAX_NAME_WORDS = 6
+# A name is letters and digits in any script with the punctuation of initials, credentials
+# and handles (`Dana K. Osei, PhD`, `rustacean42`, `Speaker 0`); sentence punctuation, markup
+# and paths are never part of one.
+_NAME = re.compile(r"[@#]?\w[\w .,'’&@#()\u00b7-]*", re.UNICODE)
+_NOT_IN_NAMES = re.compile(r"\.\s*$|\(\s*$|^\W+$|_{2,}")
+_CLOCK = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
+# `Dana Osei (00:03:20):`, `Dana Osei [00:03:20]:` and `Dana Osei 00:03:20:` as transcription
+# tools write them; the clock is kept, the words follow on the next line.
+_TIMED_LABEL = re.compile(
+    rf"[ \t\ufeff]*(?P<name>[^\n:\uff1a]{{1,{_MAX_NAME_LENGTH}}}?)[ \t]*"
+    rf"(?:\((?P<round>{_CLOCK})\)|\[(?P<square>{_CLOCK})\]|(?P<bare>{_CLOCK}))"
+    r"[ \t]*[:\uff1a]?[ \t]*(?=\n|$)"
+)
+_PLAIN_LABEL = re.compile(
+    rf"[ \t\ufeff]*([^\s:\uff1a][^:\uff1a\n]{{0,{_MAX_NAME_LENGTH - 1}}}?)[ \t]*[:\uff1a]"
+    r"(?:[ \t]+|(?=\n)|$)"
+)
+# What may follow a label on its line when it says nothing: a clock, bracketed or not.
+_ONLY_A_CLOCK = re.compile(rf"\s*[\[(]?\s*{_CLOCK}\s*[\])]?\s*:?\s*")
+_QA_LABEL = re.compile(r"[ \t\ufeff]*([QA])[:.\uff1a](?:[ \t]+|(?=\n)|$)")
 _QUESTION_PREFIX = re.compile(r"[ \t]*Q[:.\uff1a][ \t]*")
 _HEADINGS_THAT_ASK = frozenset(("h2", "h3"))
 
@@ -36,6 +55,20 @@ class Shape(Enum):
     ANSWER = "answer"
     BOLD_QUESTION = "bold question"
     HEADING_QUESTION = "heading question"
+
+
+class Form(Enum):
+    """How a name label is written: a one-off label is a speaker only in the form of the
+    page's recurring speakers."""
+
+    BOLD = "bold"
+    """`**Name:** text`, the colon inside the bold."""
+    BOLD_COLON_AFTER = "bold, colon after"
+    """`**Name**: text`."""
+    PLAIN = "plain"
+    """`Name: text`."""
+    TIMED = "timed"
+    """`Name (00:03:20):` on a line of its own, as transcription tools write it."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +84,20 @@ class Label:
     """How many characters of `block.text` a plain label takes."""
     prefixed: bool = False
     """A question in bold written with its `Q:`: it opens a question of its own."""
+    time: str | None = None
+    """The clock a timed label carries (`00:03:20`), kept as the turn's opening timestamp."""
+    opens_block: bool = True
+    """Whether the label opens its paragraph, rather than a line inside it."""
+    silent: bool = False
+    """Whether nothing is said after the label but a time before the next label."""
+
+    @property
+    def form(self) -> Form:
+        if self.time is not None:
+            return Form.TIMED
+        if self.strong is None:
+            return Form.PLAIN
+        return Form.BOLD if self.colon_inside else Form.BOLD_COLON_AFTER
 
     def remove(self) -> bool:
         """Take the label out of its block; return False if nothing else is left in it."""
@@ -62,14 +109,34 @@ class Label:
             strong.text = _QUESTION_PREFIX.sub("", strong.text or "", count=1)
             return True
         if self.strong is None:
-            block.text = (block.text or "")[self.length :]
+            rest = (block.text or "")[self.length :].lstrip(_NOISE)
+            block.text = f"({self.time}) {rest}" if self.time is not None else rest
         else:
             rest = self.strong.tail or ""
             if not self.colon_inside:
                 rest = rest.lstrip()[1:]
             block.remove(self.strong)
             block.text = (block.text or "").strip(_NOISE) + rest.lstrip()
+            if self.time is not None:
+                block.text = f"({self.time}) {block.text}"
         return bool((block.text or "").strip()) or len(block) > 0
+
+    def says_nothing(self) -> bool:
+        """Whether the label's line holds nothing after it but a clock (`**Break:** [24:27]`)."""
+        if self.shape is not Shape.NAME:
+            return False
+        if self.strong is None:
+            text = (self.block.text or "")[self.length :]
+            more = len(self.block) > 0  # the line goes on in an element
+        else:
+            text = self.strong.tail or ""
+            if not self.colon_inside:
+                text = text.lstrip()[1:]
+            more = self.block[-1] is not self.strong
+        if "\n" not in text and more:
+            return False
+        line = unescape(text).split("\n", 1)[0]
+        return not line.strip() or _ONLY_A_CLOCK.fullmatch(line) is not None
 
 
 @dataclass(frozen=True)
@@ -128,8 +195,13 @@ def label_at(block: etree.Element, position: Position) -> Label | None:
     if match := _QA_LABEL.match(rest):
         letter = match.group(1)
         return Label(letter, _qa_shape(letter), block, length=match.end())
+    if rest[:1] in "([":
+        return None  # a bare `(00:04:02):` goes on with the same speaker
+    if (match := _TIMED_LABEL.match(rest)) and is_candidate(name := match.group("name")):
+        clock = match.group("round") or match.group("square") or match.group("bare")
+        return Label(name.strip(), Shape.NAME, block, length=match.end(), time=clock)
     match = _PLAIN_LABEL.match(rest)
-    if match and looks_like_name(match.group(1)) and is_capitalised(match.group(1)):
+    if match and is_candidate(match.group(1)):
         return Label(match.group(1), Shape.NAME, block, length=match.end())
     return None
 
@@ -167,11 +239,27 @@ def split(block: etree.Element, position: Position) -> etree.Element:
     return rest
 
 
+def is_candidate(name: str) -> bool:
+    """Whether `name` can be a speaker's label by its length and characters: up to six words
+    of letters or digits in any script, with the dots of initials, the commas of credentials,
+    apostrophes, hyphens and the characters of handles. Whether it is one is for the page's
+    structure to say (see `detect`)."""
+    name = name.strip()
+    return (
+        0 < len(name) <= _MAX_NAME_LENGTH
+        and len(name.split()) <= _MAX_NAME_WORDS
+        and _NAME.fullmatch(name) is not None
+        and _NOT_IN_NAMES.search(name) is None
+        and "\x02" not in name
+    )
+
+
 def looks_like_name(name: str) -> bool:
     """A short run of words made of letters (any script), with the dots of initials,
-    apostrophes and hyphens; no digits, no sentence punctuation."""
+    apostrophes and hyphens: what a caption file's speaker must be called to need no
+    declaring (`SPEAKER_01` needs a name)."""
     words = name.split()
-    if not 0 < len(words) <= _MAX_NAME_WORDS or len(name) > _MAX_NAME_LENGTH:
+    if not 0 < len(words) <= 4 or len(name) > 40:
         return False
     letters = 0
     for word in words:
@@ -180,7 +268,7 @@ def looks_like_name(name: str) -> bool:
         for char in word:
             if char.isalpha():
                 letters += 1
-            elif char not in _NAME_PUNCTUATION:
+            elif char not in ".'’-":
                 return False
     return letters >= 2
 
@@ -225,7 +313,11 @@ def _bold_label(block: etree.Element, strong: etree.Element) -> Label | None:
         return None
     if name in ("Q", "A"):
         return Label(name, _qa_shape(name), block, strong, colon_inside)
-    if looks_like_name(name):
+    if (timed := _TIMED_LABEL.fullmatch(name)) and is_candidate(timed.group("name")):
+        clock = timed.group("round") or timed.group("square") or timed.group("bare")
+        name = timed.group("name").strip()
+        return Label(name, Shape.NAME, block, strong, colon_inside, time=clock)
+    if is_candidate(name):
         return Label(name, Shape.NAME, block, strong, colon_inside)
     return None
 

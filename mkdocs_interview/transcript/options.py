@@ -67,8 +67,14 @@ def page_options(
         speakers=tuple(speakers),
         registry=tuple(registry),
         host=host,
-        interviewer=read_text(meta, "interviewer", problems) or _nth(speakers, 0) or interviewer,
-        interviewee=read_text(meta, "interviewee", problems) or _nth(speakers, 1) or interviewee,
+        # One declared speaker is the one who answers (a talk's questions come from the
+        # audience); of two or more, the first asks and the second answers.
+        interviewer=read_text(meta, "interviewer", problems)
+        or (_nth(speakers, 0) if len(speakers) > 1 else None)
+        or interviewer,
+        interviewee=read_text(meta, "interviewee", problems)
+        or _nth(speakers, 1 if len(speakers) > 1 else 0)
+        or interviewee,
         media=media,
         keep_liquid=keep_liquid,
     )

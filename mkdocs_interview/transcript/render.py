@@ -76,8 +76,9 @@ def regroup(
         elements.append(_turn_element(open_.region, turn, cast.person(speaker), head))
         return elements[-1]
 
+    last_turn = max((index for index, item in enumerate(labelled) if item[2]), default=-1)
     raw_depth = 0
-    for block, label, speaker in labelled:
+    for index, (block, label, speaker) in enumerate(labelled):
         change = depth_change(block, stash) if stash else 0
         if raw_depth or change > 0:
             # Inside a block of raw HTML left open: the page's own structure, outside any chat.
@@ -96,6 +97,15 @@ def regroup(
             open_.turn = start_turn(speaker, label.name, new_region)
             open_.shape = label.shape
             _add_to_turn(open_, label, block)
+        elif label is not None and cast.is_break(label):
+            # A part of the show (`**Break:** [24:27]`): a divider between turns.
+            block.set("class", "interview-break")
+            _append(open_.region, blocks, block)
+            open_.turn, open_.shape = None, None
+        elif label is not None and label.shape is Shape.NAME and index > last_turn:
+            # After the last turn, a label that is no one's (`**About Dana**:`) ends the chat.
+            open_ = _Open()
+            blocks.append(block)
         elif (
             open_.shape is Shape.BOLD_QUESTION and open_.turn is not None and is_wholly_bold(block)
         ):
@@ -110,7 +120,7 @@ def regroup(
         elif open_.turn is not None:
             open_.turn.append(block)
         else:
-            blocks.append(block)
+            _append(open_.region, blocks, block)  # after a divider, the region goes on
     root[:] = blocks
     return transcript, elements
 
@@ -150,6 +160,15 @@ def tighten(elements: Sequence[etree.Element], root: etree.Element) -> None:
         if len(element) and not (element[-1].tail or "").strip():
             element[-1].tail = None
         element.tail = None
+
+
+def _append(
+    region: etree.Element | None, blocks: list[etree.Element], block: etree.Element
+) -> None:
+    if region is not None:
+        region.append(block)
+    else:
+        blocks.append(block)
 
 
 def _add_to_turn(open_: _Open, label: Label, block: etree.Element) -> None:

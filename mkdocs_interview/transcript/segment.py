@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .detect import Cast
 from .labels import Label, Position, block_label, label_at, line_starts, split
 
 _LISTS = frozenset(("ul", "ol"))
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6", "hr"))
 _LIQUID_TAG = re.compile(r"\{%-?\s*[a-z_]+\b.*?-?%\}")
 
 
@@ -30,17 +31,35 @@ class Found:
 
 def find_labels(root: etree.Element) -> list[Found]:
     """Every label among the top-level blocks: at their starts, at line starts inside
-    paragraphs, and at line starts inside the last item of a list."""
-    found = []
+    paragraphs, and at line starts inside the last item of a list. A name label is marked
+    `silent` when nothing but a time follows it before the next label or heading."""
+    found: list[Found] = []
+    waiting: Found | None = None  # a label that said nothing, to its block's end
     for block in root:
         if block.tag in _LISTS:
             holder = _last_line_holder(block)
-            if holder is not None:
-                found += _labels_in(holder, first=False)
+            here = _labels_in(holder, first=False) if holder is not None else []
         elif block.tag == "p":
-            found += _labels_in(block, first=True)
+            here = _labels_in(block, first=True)
         elif label := block_label(block):
-            found.append(Found(label, block, Position(-1, 0)))
+            here = [Found(label, block, Position(-1, 0))]
+        else:
+            here = []
+        opens = bool(here) and here[0].position.is_start
+        if waiting is not None and (opens or block.tag in _HEADINGS):
+            found[-1] = _silenced(waiting)
+        waiting = None
+        for index, item in enumerate(here):
+            if not item.label.says_nothing():
+                continue
+            if index + 1 < len(here):
+                if _only_line(item, here[index + 1]):
+                    here[index] = _silenced(item)
+            elif _last_line(item):
+                waiting = item
+        found += here
+    if waiting is not None:
+        found[-1] = _silenced(waiting)
     return found
 
 
@@ -48,7 +67,8 @@ def give_lines_their_paragraphs(root: etree.Element, found: list[Found], cast: C
     """Cut paragraphs and list items before every speaker line that does not start one."""
     cuts: dict[int, list[Found]] = {}
     for item in found:
-        if not item.position.is_start and cast.speaker_of(item.label) is not None:
+        opens = cast.speaker_of(item.label) is not None or cast.is_break(item.label)
+        if not item.position.is_start and opens:
             cuts.setdefault(id(item.container), []).append(item)
     if not cuts:
         return
@@ -84,10 +104,45 @@ def remove_liquid_tags(root: etree.Element) -> int:
 def _labels_in(container: etree.Element, *, first: bool) -> list[Found]:
     found = []
     for position in line_starts(container, first=first):
-        label = block_label(container) if position.is_start else label_at(container, position)
+        if position.is_start:
+            label = block_label(container)
+        else:
+            label = label_at(container, position)
+            label = replace(label, opens_block=False) if label is not None else None
         if label is not None:
             found.append(Found(label, container, position))
     return found
+
+
+def _silenced(item: Found) -> Found:
+    return replace(item, label=replace(item.label, silent=True))
+
+
+def _only_line(item: Found, following: Found) -> bool:
+    """Whether the next label in the same block starts on the line right after `item`'s."""
+    return _lines_between(item, following.position) <= 1
+
+
+def _last_line(item: Found) -> bool:
+    """Whether `item`'s label stands on the last line of its block."""
+    container = item.container
+    strings = [container.text, *(child.tail for child in container)]
+    start = item.position.child + 1
+    after = strings[start + 1 :]
+    own = (strings[start] or "")[item.position.offset :]
+    return "\n" not in own.strip() and not any("\n" in (text or "").strip() for text in after)
+
+
+def _lines_between(item: Found, position: Position) -> int:
+    container = item.container
+    strings = [container.text, *(child.tail for child in container)]
+    start, end = item.position, position
+    if start.child == end.child:
+        return (strings[start.child + 1] or "").count("\n", start.offset, end.offset)
+    count = (strings[start.child + 1] or "").count("\n", start.offset)
+    for text in strings[start.child + 2 : end.child + 1]:
+        count += (text or "").count("\n")
+    return count + (strings[end.child + 1] or "").count("\n", 0, end.offset)
 
 
 def _last_line_holder(block: etree.Element) -> etree.Element | None:
