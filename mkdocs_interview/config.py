@@ -166,6 +166,11 @@ class InterviewConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves
     export = InnerPath("interviews.json", inside="the site", example="interviews.json")
     """Where in the built site to write every interview as JSON; `false` for nowhere."""
 
+    report = opt.Optional(opt.Type(str))
+    """A file, from the directory of `mkdocs.yml`, to write the detection report to at each
+    build: per page, whether it is an interview and why, its speakers and their turns, and
+    the labels that speak for no one (`python -m mkdocs_interview report docs` prints it)."""
+
     stylesheet = opt.Type(bool, default=True)
     """Link the shipped `interview/interview.css` in every page. Turn it off to style the chat
     with your own `extra_css` alone."""

@@ -20,6 +20,7 @@ from .meta import front_matter_error, normalise
 from .page import options_for
 from .pages import SiteURLs
 from .places import Places
+from .report import Report
 from .speakers import checked_avatars
 from .transcript import InterviewExtension, Speaker
 from .turns import overriding_turn_template, speaker_html
@@ -42,10 +43,11 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
         self.imports = Imports()
         self.places: dict[str, Places] = {}
         """Where each rendered page's lines come from, by `src_uri`, for warnings."""
+        self.report = Report()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.transcripts = self.turns = 0
-        self.imports, self.places = Imports(), {}
+        self.imports, self.places, self.report = Imports(), {}, Report()
         self.catalog = Catalog(self.config, log)
         if not self.config.enabled:
             return config
@@ -115,6 +117,8 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
         for diagnostic in transcript.diagnostics:
             level = log.info if diagnostic.level == "info" else log.warning
             level(f"{places.of_line(diagnostic.line)}: {diagnostic.message}")
+        marked = options is not None and options.mode == "on"
+        self.report.add(page.file.src_uri, transcript, marked=marked)
         self.catalog.note_markers(page, html)
         return html
 
@@ -133,6 +137,8 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
         if self.config.enabled and (problem := self.catalog.export(config)):
             log.warning(problem)
         self.catalog.spool.close()
+        if self.config.enabled and self.config.report:
+            self.report.write(Path(config.config_file_path).parent / self.config.report)
         if self.config.enabled:
             log.info(f"{_count(self.transcripts, 'transcript')}, {_count(self.turns, 'turn')}")
 

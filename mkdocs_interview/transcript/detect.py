@@ -55,6 +55,7 @@ _NOT_SPEAKER_PREFIXES = tuple(
     """.split()
 )
 _MIN_TURNS = 4
+DIALOGUE = "the content is a dialogue"
 _MIN_TURNS_PER_SPEAKER = 2
 _MIN_SWITCH_RATIO = 0.5
 
@@ -131,7 +132,7 @@ def cast_of(labels: Sequence[Label], options: PageOptions, root: etree.Element) 
     each distinct label occurs, not by what it looks like."""
     cast = Cast(people=_people(options))
     if options.mode == "off" or not labels:
-        cast.verdict = "detection is off" if options.mode == "off" else "no labels"
+        cast.verdict = "detection is off" if options.mode == "off" else "no speaker labels"
         return cast
     known = _known_names(cast.people.values())
     seen: dict[str, _Seen] = {}
@@ -181,7 +182,7 @@ def cast_of(labels: Sequence[Label], options: PageOptions, root: etree.Element) 
         names[label.name] for label in labels if label.shape is Shape.NAME and label.name in names
     ]
     cast.verdict = _dialogue_verdict(sequence, root)
-    if cast.verdict == "a dialogue":
+    if cast.verdict == DIALOGUE:
         cast.names = names
     else:
         cast.breaks = set()
@@ -266,7 +267,7 @@ def _dialogue_verdict(names: Sequence[str], root: etree.Element) -> str:
         return "the speakers do not take turns"
     if not any("?" in text for text in root.itertext()):
         return "no question is asked"
-    return "a dialogue"
+    return DIALOGUE
 
 
 def _asking_levels(root: etree.Element) -> frozenset[str]:

@@ -19,6 +19,7 @@ from .excerpt import excerpt, first_image
 from .labels import Label
 from .model import Diagnostic, PageOptions, Speaker, Transcript
 from .options import DETECTION_MODES, page_options, speakers_from
+from .rawhtml import sounds_as_text
 from .render import SpeakerHead, mark_turns, read_texts, regroup, speaker_head, tighten
 from .segment import find_labels, give_lines_their_paragraphs, remove_liquid_tags
 
@@ -137,20 +138,25 @@ class InterviewTreeprocessor(Treeprocessor):
         extension.turn_elements = []
         options = extension.options_for(self.md)
         if options.mode == "off":
+            extension.transcript = Transcript(verdict="left alone: interview: false, or detection")
             return
         known: dict[int, Label | None] = dict.fromkeys(map(id, root))
         found = find_labels(root)
         known.update((id(item.container), item.label) for item in found if item.position.is_start)
         cast = cast_of([item.label for item in found], options, root)
         if not cast.names:
+            extension.transcript = Transcript(verdict=cast.verdict, refused=cast.refused)
             return
         give_lines_their_paragraphs(root, found, cast)
+        sounds_as_text(self.md.htmlStash.rawHtmlBlocks)
         liquid_tags = 0 if options.keep_liquid else remove_liquid_tags(root)
         image = first_image(root)
         transcript, extension.turn_elements = regroup(
             root, cast, options, self._head(), known, self.md.htmlStash.rawHtmlBlocks
         )
         extension.turn_media = options.media
+        transcript.verdict, transcript.refused = cast.verdict, cast.refused
+        transcript.breaks = sorted(cast.breaks)
         if transcript.turns:
             transcript.first_image = image
         for name, suggestion in undeclared(cast, options):

@@ -84,6 +84,8 @@ class Label:
     """How many characters of `block.text` a plain label takes."""
     prefixed: bool = False
     """A question in bold written with its `Q:`: it opens a question of its own."""
+    continued: bool = False
+    """A question in bold whose paragraph goes on after it, on the next line."""
     time: str | None = None
     """The clock a timed label carries (`00:03:20`), kept as the turn's opening timestamp."""
     opens_block: bool = True
@@ -174,15 +176,30 @@ def is_wholly_bold(block: etree.Element) -> bool:
 
 
 def bold_question(block: etree.Element) -> Label | None:
-    """A paragraph that is wholly bold and asks: `**Q: …**`, or `**…?**`."""
+    """A paragraph that is wholly bold and asks: `**Q: …**`, or `**…?**`; or whose first line
+    is (`continued`), the answer following on the next line."""
+    continued = False
     if not is_wholly_bold(block):
-        return None
+        if not opens_with_bold_line(block):
+            return None
+        continued = True
     strong = block[0]
     text = "".join(strong.itertext()).strip()
     prefixed = bool(_QUESTION_PREFIX.match(strong.text or ""))
     if prefixed or (text.endswith("?") and len(text) > 1):
-        return Label("Q", Shape.BOLD_QUESTION, block, prefixed=prefixed)
+        return Label("Q", Shape.BOLD_QUESTION, block, prefixed=prefixed, continued=continued)
     return None
+
+
+def opens_with_bold_line(block: etree.Element) -> bool:
+    """A paragraph whose first line is a single `<strong>`, with more lines after it."""
+    return (
+        block.tag == "p"
+        and len(block) > 0
+        and block[0].tag == "strong"
+        and not (block.text or "").strip(_NOISE)
+        and (block[0].tail or "").lstrip(" \t").startswith("\n")
+    )
 
 
 def label_at(block: etree.Element, position: Position) -> Label | None:

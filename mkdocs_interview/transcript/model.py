@@ -97,6 +97,12 @@ class Transcript:
     """The first sentences of the intro, else of the first answer, as plain text."""
     first_image: str | None = None
     """The `src` of the page's first image, as written in the Markdown."""
+    verdict: str = ""
+    """Why the page is, or is not, a chat."""
+    refused: dict[str, str] = field(default_factory=dict)
+    """Labels that speak for no one, each with the reason."""
+    breaks: list[str] = field(default_factory=list)
+    """Labels that name parts of the show (`Break`), drawn as dividers."""
 
     @property
     def speakers(self) -> list[str]:

@@ -16,6 +16,7 @@ import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Sequence
+from typing import Any
 
 from markdown.util import HTML_PLACEHOLDER_RE
 
@@ -23,6 +24,24 @@ _VOID = frozenset("area base br col embed hr img input link meta param source tr
 _BLOCKS = frozenset(
     "blockquote br dd div dl dt h1 h2 h3 h4 h5 h6 hr li ol p pre table td th tr ul".split()
 )
+# Every element of HTML, SVG and MathML a page may hold; a tag of another name that is no custom
+# element (which has a hyphen) is what a transcript writes for a sound: `<laughter>`.
+_ELEMENTS = frozenset(
+    """
+    a abbr acronym address area article aside audio b base bdi bdo big blockquote body br
+    button canvas caption center cite code col colgroup data datalist dd del details dfn
+    dialog dir div dl dt em embed fieldset figcaption figure font footer form frame frameset
+    h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li
+    link main map mark menu meta meter nav noscript object ol optgroup option output p param
+    picture pre progress q rp rt ruby s samp script search section select slot small source
+    span strike strong style sub summary sup table tbody td template textarea tfoot th thead
+    time title tr track tt u ul var video wbr svg math g path circle rect line polyline
+    polygon ellipse text tspan defs use symbol lineargradient radialgradient stop clippath
+    mask pattern image foreignobject marker filter mi mo mn ms mtext mrow msup msub mfrac
+    msqrt mroot mtable mtr mtd semantics annotation
+    """.split()
+)
+_SOUND = re.compile(r"<(/?)([a-zA-Z][a-zA-Z]*)\s*/?>")
 _MARKUP = re.compile(
     r"<!--.*?(?:-->|\Z)"  # a comment
     r"|<(?P<hidden>script|style|template)\b.*?(?:</(?P=hidden)\s*>|(?P<open>\Z))"
@@ -47,12 +66,26 @@ def depth_change(block: etree.Element, stash: Sequence[object]) -> int:
     for tag in _MARKUP.finditer(stashed):
         if tag.group("hidden"):
             depth += 1 if tag.group("open") is not None else 0
-        elif tag.group("tag") and tag.group("tag").lower() not in _VOID:
+        elif (name := tag.group("tag")) and is_element(name) and name.lower() not in _VOID:
             if tag.group("end"):
                 depth -= 1
             elif not tag.group("closed"):
                 depth += 1
     return depth
+
+
+def is_element(name: str) -> bool:
+    """Whether a tag's name is an element of HTML (or SVG, MathML) or a custom element."""
+    return name.lower() in _ELEMENTS or "-" in name
+
+
+def sounds_as_text(stash: list[Any]) -> None:
+    """Show the tags a transcript writes for sounds (`<laughter>`, `</crosstalk>`) as text:
+    they are no element a browser knows, and would otherwise vanish from the page."""
+    for index, stashed in enumerate(stash):
+        match = _SOUND.fullmatch(stashed.strip()) if isinstance(stashed, str) else None
+        if match and not is_element(match.group(2)):
+            stash[index] = html.escape(match.group())
 
 
 def stashed_text(stashed: str) -> str:

@@ -70,6 +70,13 @@ def give_lines_their_paragraphs(root: etree.Element, found: list[Found], cast: C
         opens = cast.speaker_of(item.label) is not None or cast.is_break(item.label)
         if not item.position.is_start and opens:
             cuts.setdefault(id(item.container), []).append(item)
+    if cast.bold_questions:
+        for item in found:
+            if item.label.continued and item.position.is_start:
+                # The lines after a question in bold: its answer, with no blank line before.
+                cuts.setdefault(id(item.container), []).append(
+                    Found(item.label, item.container, _after_first_line(item.container))
+                )
     if not cuts:
         return
     blocks: list[etree.Element] = []
@@ -112,6 +119,11 @@ def _labels_in(container: etree.Element, *, first: bool) -> list[Found]:
         if label is not None:
             found.append(Found(label, container, position))
     return found
+
+
+def _after_first_line(block: etree.Element) -> Position:
+    tail = block[0].tail or ""
+    return Position(0, tail.index("\n") + 1)
 
 
 def _silenced(item: Found) -> Found:
