@@ -237,7 +237,7 @@ class _Context:
             return "occurs once, and no one else speaks more than once"
         if form not in self.forms:
             return "occurs once, written unlike the page's speakers"
-        if index < self.first:
+        if index < self.first and not (form is Form.BOLD and index == self.first - 1):
             return "occurs once, before the conversation"
         if form is not Form.BOLD:
             if index > self.last:

@@ -26,7 +26,7 @@ _MAX_NAME_WORDS = 6
 # A name is letters and digits in any script with the punctuation of initials, credentials
 # and handles (`Dana K. Osei, PhD`, `rustacean42`, `Speaker 0`); sentence punctuation, markup
 # and paths are never part of one.
-_NAME = re.compile(r"[@#]?\w[\w .,'’&@#()\u00b7-]*", re.UNICODE)
+_NAME = re.compile(r"[@#$]?\w[\w .,'’&@#()\u00b7-]*", re.UNICODE)
 _NOT_IN_NAMES = re.compile(r"\.\s*$|\(\s*$|^\W+$|_{2,}")
 _CLOCK = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 # `Dana Osei (00:03:20):`, `Dana Osei [00:03:20]:` and `Dana Osei 00:03:20:` as transcription
@@ -37,11 +37,13 @@ _TIMED_LABEL = re.compile(
     r"[ \t]*[:\uff1a]?[ \t]*(?=\n|$)"
 )
 _PLAIN_LABEL = re.compile(
-    rf"[ \t\ufeff]*([^\s:\uff1a][^:\uff1a\n]{{0,{_MAX_NAME_LENGTH - 1}}}?)[ \t]*[:\uff1a]"
+    rf"[ \t\ufeff]*([^\s:\uff1a][^:\uff1a\n]{{0,{_MAX_NAME_LENGTH - 1}}}?)[ \t]*[:\uff1a]:?"
     r"(?:[ \t]+|(?=\n)|$)"
 )
 # What may follow a label on its line when it says nothing: a clock, bracketed or not.
 _ONLY_A_CLOCK = re.compile(rf"\s*[\[(]?\s*{_CLOCK}\s*[\])]?\s*:?\s*")
+# A time or a note a transcriber put before a label in bold: `[00:50:27] **Dana:**`.
+_LEAD = re.compile(r"[ \t\ufeff]*[\[(][^\]\)\n]{1,40}[\])][ \t]*")
 _QA_LABEL = re.compile(r"[ \t\ufeff]*([QA])[:.\uff1a](?:[ \t]+|(?=\n)|$)")
 _QUESTION_PREFIX = re.compile(r"[ \t]*Q[:.\uff1a][ \t]*")
 _HEADINGS_THAT_ASK = frozenset(("h2", "h3"))
@@ -118,7 +120,8 @@ class Label:
             if not self.colon_inside:
                 rest = rest.lstrip()[1:]
             block.remove(self.strong)
-            block.text = (block.text or "").strip(_NOISE) + rest.lstrip()
+            lead = (block.text or "").strip(_NOISE)
+            block.text = lead + (" " if lead else "") + rest.lstrip()
             if self.time is not None:
                 block.text = f"({self.time}) {block.text}"
         return bool((block.text or "").strip()) or len(block) > 0
@@ -207,8 +210,9 @@ def label_at(block: etree.Element, position: Position) -> Label | None:
     text = (block.text if position.child == -1 else block[position.child].tail) or ""
     rest = text[position.offset :]
     following = block[position.child + 1] if position.child + 1 < len(block) else None
-    if not rest.strip(_NOISE) and following is not None and following.tag == "strong":
-        return _bold_label(block, following)
+    if following is not None and following.tag == "strong":
+        if not rest.strip(_NOISE) or _LEAD.fullmatch(unescape(rest)):
+            return _bold_label(block, following)
     if match := _QA_LABEL.match(rest):
         letter = match.group(1)
         return Label(letter, _qa_shape(letter), block, length=match.end())
