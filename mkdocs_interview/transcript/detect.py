@@ -57,7 +57,6 @@ _NOT_SPEAKER_PREFIXES = tuple(
 _MIN_TURNS = 4
 DIALOGUE = "the content is a dialogue"
 _MIN_TURNS_PER_SPEAKER = 2
-_MIN_SWITCH_RATIO = 0.5
 
 
 @dataclass
@@ -237,6 +236,8 @@ class _Context:
             return "occurs once, and no one else speaks more than once"
         if form not in self.forms:
             return "occurs once, written unlike the page's speakers"
+        if form is Form.TIMED:
+            return None  # a transcription tool's label, as explicit as can be
         if index < self.first and not (form is Form.BOLD and index == self.first - 1):
             return "occurs once, before the conversation"
         if form is not Form.BOLD:
@@ -262,8 +263,9 @@ def _dialogue_verdict(names: Sequence[str], root: etree.Element) -> str:
         return "fewer than two people speak more than once"
     if len(sequence) < _MIN_TURNS:
         return f"fewer than {_MIN_TURNS} turns"
+    # Transcription tools label each paragraph, so one person's turn may have several labels.
     switches = sum(1 for before, after in pairwise(sequence) if before != after)
-    if switches < _MIN_SWITCH_RATIO * (len(sequence) - 1):
+    if switches < _MIN_TURNS - 1:
         return "the speakers do not take turns"
     if not any("?" in text for text in root.itertext()):
         return "no question is asked"

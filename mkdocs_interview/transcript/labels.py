@@ -26,16 +26,24 @@ _MAX_NAME_WORDS = 6
 # A name is letters and digits in any script with the punctuation of initials, credentials
 # and handles (`Dana K. Osei, PhD`, `rustacean42`, `Speaker 0`); sentence punctuation, markup
 # and paths are never part of one.
-_NAME = re.compile(r"[@#$]?\w[\w .,'’&@#()\u00b7-]*", re.UNICODE)
-_NOT_IN_NAMES = re.compile(r"\.\s*$|\(\s*$|^\W+$|_{2,}")
+_NAME = re.compile(r"[@#$]?\w[\w .,'\u2018\u2019\"\u201c\u201d&@#()\u00b7-]*", re.UNICODE)
+_NOT_IN_NAMES = re.compile(r"\(\s*$|^\W+$|_{2,}")
 _CLOCK = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 # `Dana Osei (00:03:20):`, `Dana Osei [00:03:20]:` and `Dana Osei 00:03:20:` as transcription
 # tools write them; the clock is kept, the words follow on the next line.
 _TIMED_LABEL = re.compile(
-    rf"[ \t\ufeff]*(?P<name>[^\n:\uff1a]{{1,{_MAX_NAME_LENGTH}}}?)[ \t]*"
+    rf"[ \t\ufeff]*(?P<name>[^\n:\uff1a]{{1,{_MAX_NAME_LENGTH}}}?)"
+    r"[ \t]*[:\uff1a\u2013\u2014-]?[ \t]*"
     rf"(?:\((?P<round>{_CLOCK})\)|\[(?P<square>{_CLOCK})\]|(?P<bare>{_CLOCK}))"
     r"[ \t]*[:\uff1a]?[ \t]*(?=\n|$)"
 )
+# The clock after a name in bold that has no colon: `**Jonas Nick** 00:00:18`.
+_CLOCK_AFTER = re.compile(
+    rf"[ \t]*[:\uff1a\u2013\u2014-]?[ \t]*(?:\((?P<round>{_CLOCK})\)|\[(?P<square>{_CLOCK})\]"
+    rf"|(?P<bare>{_CLOCK}))[ \t]*[:\uff1a]?[ \t]*(?=\n|$)"
+)
+# A clock before a plain label: `[00:00:28] Lenny: text`.
+_CLOCK_BEFORE = re.compile(rf"[ \t\ufeff]*[\[(]{_CLOCK}[\])][ \t]*")
 _PLAIN_LABEL = re.compile(
     rf"[ \t\ufeff]*([^\s:\uff1a][^:\uff1a\n]{{0,{_MAX_NAME_LENGTH - 1}}}?)[ \t]*[:\uff1a]:?"
     r"(?:[ \t]+|(?=\n)|$)"
@@ -83,7 +91,10 @@ class Label:
     strong: etree.Element | None = None
     colon_inside: bool = False
     length: int = 0
-    """How many characters of `block.text` a plain label takes."""
+    """How many characters of `block.text` a plain label takes; of a label in bold, how many
+    of the text after it (a colon and a clock), if not only its colon."""
+    start: int = 0
+    """Where in `block.text` a plain label's name starts, after a clock that stays."""
     prefixed: bool = False
     """A question in bold written with its `Q:`: it opens a question of its own."""
     continued: bool = False
@@ -113,12 +124,13 @@ class Label:
             strong.text = _QUESTION_PREFIX.sub("", strong.text or "", count=1)
             return True
         if self.strong is None:
-            rest = (block.text or "")[self.length :].lstrip(_NOISE)
+            text = block.text or ""
+            rest = text[self.length :].lstrip(_NOISE)
+            if self.start:
+                rest = text[: self.start] + rest
             block.text = f"({self.time}) {rest}" if self.time is not None else rest
         else:
-            rest = self.strong.tail or ""
-            if not self.colon_inside:
-                rest = rest.lstrip()[1:]
+            rest = self._after_bold()
             block.remove(self.strong)
             lead = (block.text or "").strip(_NOISE)
             block.text = lead + (" " if lead else "") + rest.lstrip()
@@ -126,17 +138,24 @@ class Label:
                 block.text = f"({self.time}) {block.text}"
         return bool((block.text or "").strip()) or len(block) > 0
 
-    def says_nothing(self) -> bool:
-        """Whether the label's line holds nothing after it but a clock (`**Break:** [24:27]`)."""
+    def _after_bold(self) -> str:
+        """What follows a label in bold, less what belongs to the label."""
+        assert self.strong is not None
+        tail = self.strong.tail or ""
+        if self.length:
+            return tail[self.length :]
+        return tail if self.colon_inside else tail.lstrip()[1:]
+
+    def says_nothing(self, line: str) -> bool:
+        """Whether the label's line holds nothing after it but a clock (`**Break:** [24:27]`);
+        `line` is the text of the block from where the label's line starts."""
         if self.shape is not Shape.NAME:
             return False
         if self.strong is None:
-            text = (self.block.text or "")[self.length :]
+            text = line[self.length :]
             more = len(self.block) > 0  # the line goes on in an element
         else:
-            text = self.strong.tail or ""
-            if not self.colon_inside:
-                text = text.lstrip()[1:]
+            text = self._after_bold()
             more = self.block[-1] is not self.strong
         if "\n" not in text and more:
             return False
@@ -210,20 +229,33 @@ def label_at(block: etree.Element, position: Position) -> Label | None:
     text = (block.text if position.child == -1 else block[position.child].tail) or ""
     rest = text[position.offset :]
     following = block[position.child + 1] if position.child + 1 < len(block) else None
-    if following is not None and following.tag == "strong":
-        if not rest.strip(_NOISE) or _LEAD.fullmatch(unescape(rest)):
-            return _bold_label(block, following)
+    if (
+        following is not None
+        and following.tag == "strong"
+        and (not rest.strip(_NOISE) or _LEAD.fullmatch(unescape(rest)))
+    ):
+        return _bold_label(block, following)
     if match := _QA_LABEL.match(rest):
         letter = match.group(1)
         return Label(letter, _qa_shape(letter), block, length=match.end())
+    start = 0
     if rest[:1] in "([":
-        return None  # a bare `(00:04:02):` goes on with the same speaker
-    if (match := _TIMED_LABEL.match(rest)) and is_candidate(name := match.group("name")):
+        lead = _CLOCK_BEFORE.match(rest)
+        if lead is None or position.child != -1:
+            return None  # a bare `(00:04:02):` goes on with the same speaker
+        start = lead.end()
+    if (match := _TIMED_LABEL.match(rest, start)) and is_candidate(name := match.group("name")):
         clock = match.group("round") or match.group("square") or match.group("bare")
         return Label(name.strip(), Shape.NAME, block, length=match.end(), time=clock)
-    match = _PLAIN_LABEL.match(rest)
+    match = _PLAIN_LABEL.match(rest, start)
     if match and is_candidate(match.group(1)):
-        return Label(match.group(1), Shape.NAME, block, length=match.end())
+        return Label(
+            match.group(1),
+            Shape.NAME,
+            block,
+            length=match.end(),
+            start=start,
+        )
     return None
 
 
@@ -330,6 +362,9 @@ def _bold_label(block: etree.Element, strong: etree.Element) -> Label | None:
         name, colon_inside = text, False
     elif text in ("Q.", "A."):
         name, colon_inside = text[0], True
+    elif (after := _CLOCK_AFTER.match(strong.tail or "")) and is_candidate(text):
+        clock = after.group("round") or after.group("square") or after.group("bare")
+        return Label(text, Shape.NAME, block, strong, True, length=after.end(), time=clock)
     else:
         return None
     if name in ("Q", "A"):

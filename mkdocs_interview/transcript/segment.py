@@ -50,7 +50,7 @@ def find_labels(root: etree.Element) -> list[Found]:
             found[-1] = _silenced(waiting)
         waiting = None
         for index, item in enumerate(here):
-            if not item.label.says_nothing():
+            if not item.label.says_nothing(_line_text(item)):
                 continue
             if index + 1 < len(here):
                 if _only_line(item, here[index + 1]):
@@ -124,6 +124,13 @@ def _labels_in(container: etree.Element, *, first: bool) -> list[Found]:
 def _after_first_line(block: etree.Element) -> Position:
     tail = block[0].tail or ""
     return Position(0, tail.index("\n") + 1)
+
+
+def _line_text(item: Found) -> str:
+    """The text of `item`'s block from where its line starts."""
+    child = item.position.child
+    text = item.container.text if child == -1 else item.container[child].tail
+    return (text or "")[item.position.offset :]
 
 
 def _silenced(item: Found) -> Found:
