@@ -21,7 +21,7 @@ def speakers(source: str) -> list[str]:
 def test_plain_name_once_is_no_speaker_unless_declared() -> None:
     source = "Dana Kim: Hello?\n\nLee Park: Hi.\n\nLee Park: Again.\n"
     assert speakers(ON + source) == ["Lee Park", "Lee Park"]
-    declared = "---\nspeakers: [Dana Kim]\n---\n"
+    declared = "---\ninterview: true\nspeakers: [Dana Kim]\n---\n"
     assert speakers(declared + source) == ["Dana Kim", "Lee Park", "Lee Park"]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import xml.etree.ElementTree as etree
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -54,6 +55,7 @@ _NOT_SPEAKER_PREFIXES = tuple(
     eighth ninth tenth next final another
     """.split()
 )
+_INTRODUCTION = re.compile(r"(.+?)\s*\(([^()\s]{1,6})\)")
 _MIN_TURNS = 4
 DIALOGUE = "the content is a dialogue"
 _MIN_TURNS_PER_SPEAKER = 2
@@ -87,6 +89,21 @@ class Cast:
         if label.shape is Shape.BOLD_QUESTION and not self.bold_questions:
             return None
         return self.names.get(_QA_KEYS[label.shape])
+
+    @staticmethod
+    def speaker_of_name(label: Label, names: dict[str, str]) -> str | None:
+        """Who speaks at a name, `Q:` or `A:` label among `names`."""
+        if label.shape is Shape.NAME:
+            return names.get(label.name)
+        return (
+            names.get("Q" if label.shape is Shape.QUESTION else "A")
+            if label.shape
+            in (
+                Shape.QUESTION,
+                Shape.ANSWER,
+            )
+            else None
+        )
 
     def is_break(self, label: Label) -> bool:
         """Whether `label` opens a divider between turns (`**Break:** [24:27]`)."""
@@ -177,9 +194,10 @@ def cast_of(labels: Sequence[Label], options: PageOptions, root: etree.Element) 
             cast.bold_questions = True
         cast.verdict = "the front matter says so"
         return cast
-    sequence = [
-        names[label.name] for label in labels if label.shape is Shape.NAME and label.name in names
-    ]
+    if options.speakers:
+        # A page that names its speaker (a talk) may take questions from the audience.
+        names.update(Q=options.interviewer, A=options.interviewee)
+    sequence = [speaker for label in labels if (speaker := cast.speaker_of_name(label, names))]
     cast.verdict = _dialogue_verdict(sequence, root)
     if cast.verdict == DIALOGUE:
         cast.names = names
@@ -317,14 +335,22 @@ def _known_names(people: Iterable[Speaker]) -> dict[str, str]:
 
 
 def _canonical_names(names: Iterable[str], known: dict[str, str]) -> dict[str, str]:
-    """Map each name to the person it stands for: a declared alias to its owner, and a short
-    name to the one longer name it begins (`Sam` to `Sam Rivera`)."""
+    """Map each name to the person it stands for: a declared alias to its owner, a name that
+    introduces its short form to that name (`Peter Osei (PO)`, then `PO`), and a short name
+    to the one longer name it begins (`Sam` to `Sam Rivera`)."""
     distinct = list(dict.fromkeys(names))
-    full_names = {known.get(name, name) for name in distinct}
+    introduced = {}
+    for name in distinct:
+        if (match := _INTRODUCTION.fullmatch(name)) and match.group(2) in distinct:
+            introduced[name] = introduced[match.group(2)] = match.group(1)
+    full_names = {known.get(name, introduced.get(name, name)) for name in distinct}
     canonical = {}
     for name in distinct:
         if name in known:
             canonical[name] = known[name]
+            continue
+        if name in introduced:
+            canonical[name] = introduced[name]
             continue
         words = name.split()
         longer = [

@@ -52,7 +52,7 @@ _PLAIN_LABEL = re.compile(
 _ONLY_A_CLOCK = re.compile(rf"\s*[\[(]?\s*{_CLOCK}\s*[\])]?\s*:?\s*")
 # A time or a note a transcriber put before a label in bold: `[00:50:27] **Dana:**`.
 _LEAD = re.compile(r"[ \t\ufeff]*[\[(][^\]\)\n]{1,40}[\])][ \t]*")
-_QA_LABEL = re.compile(r"[ \t\ufeff]*([QA])[:.\uff1a](?:[ \t]+|(?=\n)|$)")
+_QA_LABEL = re.compile(r"[ \t\ufeff]*([QA])(?:[:.\uff1a]|[ \t]+[\u2013\u2014-])(?:[ \t]+|(?=\n)|$)")
 _QUESTION_PREFIX = re.compile(r"[ \t]*Q[:.\uff1a][ \t]*")
 _HEADINGS_THAT_ASK = frozenset(("h2", "h3"))
 

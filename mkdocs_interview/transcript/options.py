@@ -58,8 +58,10 @@ def page_options(
     mode: Mode
     if detection == "off" or flag is False:
         mode = "off"
-    elif flag or detection == "always" or speakers or marked:
+    elif flag or detection == "always" or len(speakers) > 1 or marked:
         mode = "on"
+    elif speakers:
+        mode = "auto"  # a talk names its speaker: whether it is a dialogue, its content says
     else:
         mode = "auto" if detection == "auto" else "off"
     options = PageOptions(
@@ -68,12 +70,12 @@ def page_options(
         registry=tuple(registry),
         host=host,
         # One declared speaker is the one who answers (a talk's questions come from the
-        # audience); of two or more, the first asks and the second answers.
+        # audience); of two, the first asks and the second answers.
         interviewer=read_text(meta, "interviewer", problems)
-        or (_nth(speakers, 0) if len(speakers) > 1 else None)
+        or (speakers[0].name if len(speakers) == 2 else None)
         or interviewer,
         interviewee=read_text(meta, "interviewee", problems)
-        or _nth(speakers, 1 if len(speakers) > 1 else 0)
+        or (speakers[-1].name if len(speakers) in (1, 2) else None)
         or interviewee,
         media=media,
         keep_liquid=keep_liquid,
@@ -217,7 +219,3 @@ def _aliases(value: object, where: str, problems: list[str]) -> list[str]:
         problems.append(f"{where}: 'aliases' must be a name or a list of names, not {shown(value)}")
         return []
     return [alias for item in items if (alias := text_of(item))]
-
-
-def _nth(speakers: Sequence[Speaker], index: int) -> str | None:
-    return speakers[index].name if len(speakers) > index else None
