@@ -93,15 +93,14 @@ class InterviewConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves
     enabled = opt.Type(bool, default=True)
     """Turn the plugin off without removing it, e.g. `enabled: !ENV [INTERVIEW, true]`."""
 
-    # `always` is the bare extension's, for a host program whose every page is an interview.
-    detection = opt.Choice(
-        tuple(mode for mode in DETECTION_MODES if mode != "always"), default="auto"
-    )
+    detection = opt.Choice(DETECTION_MODES, default="auto")
     """Which pages are interviews.
 
     - `auto`: pages whose front matter says so (`interview: true`, `interview` among `categories`
       or `tags`, a `speakers:` list), and pages whose content is clearly a dialogue.
     - `front-matter`: only pages whose front matter says so.
+    - `always`: every page (a site of interviews), unless its front matter says
+      `interview: false`.
     - `off`: no page is rendered as a chat.
 
     `interview: false` in a page's front matter always turns that page off.
