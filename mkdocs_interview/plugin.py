@@ -144,8 +144,9 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
 
 
 def _opted_in_by_name(meta: Mapping[str, object]) -> bool:
-    """`interview: true` or a `speakers:` list; a tag alone may mark a post about interviews."""
-    return meta.get("interview") is True or bool(meta.get("speakers"))
+    """`interview: true`: a tag alone may mark a post about interviews, and `speakers:` a
+    talk by several people."""
+    return meta.get("interview") is True
 
 
 def _count(number: int, noun: str) -> str:

@@ -169,7 +169,7 @@ def test_disabled(tmp_path: Path) -> None:
     [
         (
             {"detection": "maybe"},
-            "option 'detection': Expected one of: ('auto', 'front-matter', 'off')",
+            "option 'detection': Expected one of: ('auto', 'front-matter', 'always', 'off')",
         ),
         ({"stylesheet": "yes"}, "option 'stylesheet': Expected type: <class 'bool'>"),
         ({"enabled": "no"}, "option 'enabled': Expected type: <class 'bool'>"),

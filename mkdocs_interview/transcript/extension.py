@@ -7,7 +7,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import Any, Literal
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -160,10 +160,12 @@ class InterviewTreeprocessor(Treeprocessor):
         if transcript.turns:
             transcript.first_image = image
         for name, suggestion in undeclared(cast, options):
+            # Close to a declared name, a slip; else someone else (from the audience, say).
             hint = f"; did you mean '{suggestion}'?" if suggestion else ""
             message = f"'{name}' speaks but is not among the page's speakers{hint}"
             line = extension.line_of(name)
-            transcript.diagnostics.append(Diagnostic(message, line))
+            level: Literal["info", "warning"] = "warning" if suggestion else "info"
+            transcript.diagnostics.append(Diagnostic(message, line, level))
         host = cast.canonical(options.host) if options.host else None
         if host is not None and transcript.turns and host not in transcript.speakers:
             message = f"the host, '{options.host}', does not speak on the page; no one hosts"

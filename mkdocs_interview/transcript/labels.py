@@ -289,7 +289,25 @@ def split(block: etree.Element, position: Position) -> etree.Element:
         block.remove(element)
         rest.append(element)
     rest.tail = "\n"
+    _keep_braces_as_text(block)
     return rest
+
+
+_LAST_LINE_BRACES = re.compile(r"(?:^|\n)[^\n]*\{[^\n]*\}[ \t]*$")
+
+
+def _keep_braces_as_text(block: etree.Element) -> None:
+    """A cut paragraph ending in `{…}` (a Liquid tag, say) must not become one that
+    `attr_list` reads as attributes for it: it was mid-paragraph text before the cut."""
+    holder = block[-1] if len(block) else None
+    text = (holder.tail if holder is not None else block.text) or ""
+    if _LAST_LINE_BRACES.search(text):
+        start = text.rfind("\n") + 1
+        text = text[:start] + text[start:].replace("{", "\x02123\x03")
+        if holder is not None:
+            holder.tail = text
+        else:
+            block.text = text
 
 
 def is_candidate(name: str) -> bool:
