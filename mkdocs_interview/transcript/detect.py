@@ -57,6 +57,7 @@ _NOT_SPEAKER_PREFIXES = tuple(
 )
 _INTRODUCTION = re.compile(r"(.+?)\s*\(([^()\s]{1,6})\)")
 _MIN_TURNS = 4
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 DIALOGUE = "the content is a dialogue"
 _MIN_TURNS_PER_SPEAKER = 2
 
@@ -131,6 +132,9 @@ _QA_KEYS = {
 }
 
 
+_QA_LINES = frozenset((Shape.QUESTION, Shape.ANSWER))
+
+
 @dataclass
 class _Seen:
     """One distinct name label: where and how it occurs."""
@@ -187,11 +191,25 @@ def cast_of(labels: Sequence[Label], options: PageOptions, root: etree.Element) 
                 accepted.add(name)
     names = {name: canonical[name] for name in candidates if name in accepted}
 
+    if names and not _names_asking(root, labels) & set(names):
+        if options.mode == "on" and (levels := _asking_levels(root)):
+            # Labels that never ask, under headings that do: items of the answers
+            # (`**Cameras:**`), and the headings are the questions.
+            for name in names:
+                cast.refused[name] = "never asks, under the page's question headings"
+            cast.names = {"Q": options.interviewer, "A": options.interviewee}
+            cast.question_levels = levels
+            cast.verdict = "the front matter says so"
+            return cast
+        if options.mode != "on":
+            cast.verdict = "no question is asked in the labelled turns"
+            return cast
     if options.mode == "on":
         cast.names = {**names, "Q": options.interviewer, "A": options.interviewee}
         if not names:
+            # The page's questions are in one shape: headings, else paragraphs in bold.
             cast.question_levels = _asking_levels(root)
-            cast.bold_questions = True
+            cast.bold_questions = not cast.question_levels
         cast.verdict = "the front matter says so"
         return cast
     if options.speakers:
@@ -229,13 +247,19 @@ class _Context:
     ) -> _Context:
         indexes = [index for name in recurring for index in candidates[name].indexes]
         forms = {_family(form) for name in recurring for form in candidates[name].forms}
+        if options.mode == "on" or options.speakers:
+            # `Q:` and `A:` take turns too: someone named once among them speaks.
+            qa = [index for index, label in enumerate(labels) if label.shape in _QA_LINES]
+            if len(qa) > 1:
+                indexes += qa
+                forms.add(Form.PLAIN)
         return cls(
             interview=options.mode == "on",
             asks=any(label.shape is not Shape.NAME for label in labels),
             forms=frozenset(forms),
             first=min(indexes, default=-1),
             last=max(indexes, default=-1),
-            words=max((len(name.split()) for name in recurring), default=0),
+            words=max((len(name.split()) for name in recurring), default=2),
         )
 
     def refusal(self, name: str, entry: _Seen) -> str | None:
@@ -285,9 +309,30 @@ def _dialogue_verdict(names: Sequence[str], root: etree.Element) -> str:
     switches = sum(1 for before, after in pairwise(sequence) if before != after)
     if switches < _MIN_TURNS - 1:
         return "the speakers do not take turns"
-    if not any("?" in text for text in root.itertext()):
-        return "no question is asked"
     return DIALOGUE
+
+
+def _names_asking(root: etree.Element, labels: Sequence[Label]) -> set[str]:
+    """The name labels under which a question is asked: in their paragraph, or in the blocks
+    after it up to the next label or heading."""
+    by_block: dict[int, list[str]] = {}
+    for label in labels:
+        if label.shape is Shape.NAME:
+            by_block.setdefault(id(label.block), []).append(label.name)
+    asking: set[str] = set()
+    current: list[str] = []
+    for block in root:
+        if block.tag in _HEADINGS:
+            current = []
+            continue
+        current = by_block.get(id(block), current)
+        if current and any("?" in text for text in block.itertext()):
+            asking.update(current)
+    return asking
+
+
+def _initials_of(name: str) -> str:
+    return "".join(word[0] for word in name.split()).upper()
 
 
 def _asking_levels(root: etree.Element) -> frozenset[str]:
@@ -341,8 +386,12 @@ def _canonical_names(names: Iterable[str], known: dict[str, str]) -> dict[str, s
     distinct = list(dict.fromkeys(names))
     introduced = {}
     for name in distinct:
-        if (match := _INTRODUCTION.fullmatch(name)) and match.group(2) in distinct:
-            introduced[name] = introduced[match.group(2)] = match.group(1)
+        if match := _INTRODUCTION.fullmatch(name):
+            full, short = match.groups()
+            if short in distinct:
+                introduced[name] = introduced[short] = full
+            elif _initials_of(full).startswith(short[0].upper()):
+                introduced[name] = full  # `Sam Abbassi (SA)`: the initials follow the name
     full_names = {known.get(name, introduced.get(name, name)) for name in distinct}
     canonical = {}
     for name in distinct:

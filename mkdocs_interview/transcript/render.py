@@ -102,7 +102,12 @@ def regroup(
             block.set("class", "interview-break")
             _append(open_.region, blocks, block)
             open_.turn, open_.shape = None, None
-        elif label is not None and label.shape is Shape.NAME and index > last_turn:
+        elif (
+            label is not None
+            and label.shape is Shape.NAME
+            and index > last_turn
+            and open_.shape not in _QUESTION_SHAPES
+        ):
             # After the last turn, a label that is no one's (`**About Dana**:`) ends the chat.
             open_ = _Open()
             blocks.append(block)
