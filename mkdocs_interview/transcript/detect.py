@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .labels import Form, Label, Shape, block_label, is_capitalised
+from .labels import NAME_PARTICLES, Form, Label, Shape, block_label, is_capitalised
 from .model import PageOptions, Speaker
 
 # Labels that docs, changelogs and articles put before a colon. They never name a speaker
@@ -55,6 +55,7 @@ _NOT_SPEAKER_PREFIXES = tuple(
     eighth ninth tenth next final another
     """.split()
 )
+_INITIALS = re.compile(r"(?=(?:.*[A-Z]){2})[A-Z][A-Za-z]{1,3}")
 _INTRODUCTION = re.compile(r"(.+?)\s*\(([^()\s]{1,6})\)")
 _MIN_TURNS = 4
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
@@ -144,6 +145,8 @@ class _Seen:
     indexes: list[int] = field(default_factory=list)
     silent: bool = True
     """Whether every occurrence says nothing but a time."""
+    linking: bool = True
+    """Whether every occurrence is followed by a link and nothing else."""
     opens_block: bool = True
 
 
@@ -163,6 +166,7 @@ def cast_of(labels: Sequence[Label], options: PageOptions, root: etree.Element) 
             entry.forms.add(label.form)
             entry.indexes.append(index)
             entry.silent &= label.silent
+            entry.linking &= label.linking
             entry.opens_block &= label.opens_block
 
     candidates: dict[str, _Seen] = {}
@@ -174,6 +178,8 @@ def cast_of(labels: Sequence[Label], options: PageOptions, root: etree.Element) 
             cast.breaks.add(name)
         elif folded in NOT_SPEAKERS or folded.startswith(_NOT_SPEAKER_PREFIXES):
             cast.refused[name] = "a word that names no one"
+        elif entry.linking:
+            cast.refused[name] = "introduces a link"
         else:
             candidates[name] = entry
     canonical = _canonical_names(list(candidates), known)
@@ -280,8 +286,8 @@ class _Context:
             return "occurs once, written unlike the page's speakers"
         if form is Form.TIMED:
             return None  # a transcription tool's label, as explicit as can be
-        if index < self.first and not (form is Form.BOLD and index == self.first - 1):
-            return "occurs once, before the conversation"
+        if index < self.first - 1:
+            return "occurs once, before the conversation"  # not the one who opens it
         if form is not Form.BOLD:
             if index > self.last:
                 return "occurs once, after the conversation"
@@ -333,6 +339,19 @@ def _names_asking(root: etree.Element, labels: Sequence[Label]) -> set[str]:
 
 def _initials_of(name: str) -> str:
     return "".join(word[0] for word in name.split()).upper()
+
+
+def _initials(name: str) -> set[str]:
+    """A name's initials, case-folded, with and without its particles (`avw`, `aw`)."""
+    words = name.split()
+    return (
+        {
+            "".join(word[0] for word in words).casefold(),
+            "".join(word[0] for word in words if word not in NAME_PARTICLES).casefold(),
+        }
+        if len(words) > 1
+        else set()
+    )
 
 
 def _asking_levels(root: etree.Element) -> frozenset[str]:
@@ -393,6 +412,13 @@ def _canonical_names(names: Iterable[str], known: dict[str, str]) -> dict[str, s
             elif _initials_of(full).startswith(short[0].upper()):
                 introduced[name] = full  # `Sam Abbassi (SA)`: the initials follow the name
     full_names = {known.get(name, introduced.get(name, name)) for name in distinct}
+    people = full_names | set(known.values())
+    for name in distinct:
+        if name not in known and name not in introduced and _INITIALS.fullmatch(name):
+            # `MF` for the one person on the page or declared whose initials they are
+            owners = {person for person in people if name.casefold() in _initials(person)}
+            if len(owners) == 1:
+                introduced[name] = owners.pop()
     canonical = {}
     for name in distinct:
         if name in known:

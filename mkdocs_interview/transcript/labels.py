@@ -52,6 +52,7 @@ _PLAIN_LABEL = re.compile(
 _ONLY_A_CLOCK = re.compile(rf"\s*[\[(]?\s*{_CLOCK}\s*[\])]?\s*:?\s*")
 # A time or a note a transcriber put before a label in bold: `[00:50:27] **Dana:**`.
 _LEAD = re.compile(r"[ \t\ufeff]*[\[(][^\]\)\n]{1,40}[\])][ \t]*")
+_URL_LINE = re.compile(r"[ \t]*<?https?://\S+?>?[ \t.]*")
 _QA_LABEL = re.compile(r"[ \t\ufeff]*([QA])(?:[:.\uff1a]|[ \t]+[\u2013\u2014-])(?:[ \t]+|(?=\n)|$)")
 _QUESTION_PREFIX = re.compile(r"[ \t]*Q[:.\uff1a][ \t]*")
 _HEADINGS_THAT_ASK = frozenset(("h2", "h3"))
@@ -105,6 +106,8 @@ class Label:
     """Whether the label opens its paragraph, rather than a line inside it."""
     silent: bool = False
     """Whether nothing is said after the label but a time before the next label."""
+    linking: bool = False
+    """Whether the label's line holds nothing after it but a link (`Slides: https://…`)."""
 
     @property
     def form(self) -> Form:
@@ -145,6 +148,29 @@ class Label:
         if self.length:
             return tail[self.length :]
         return tail if self.colon_inside else tail.lstrip()[1:]
+
+    def says_only_a_link(self, line: str) -> bool:
+        """Whether the label's line holds nothing after it but a link or a URL."""
+        if self.shape is not Shape.NAME:
+            return False
+        if self.strong is None:
+            text, after = line[self.length :], None
+            if not text.strip() and len(self.block):
+                after = self.block[0]  # a plain label opens its block's text
+        else:
+            text = self._after_bold()
+            index = list(self.block).index(self.strong)
+            after = self.block[index + 1] if index + 1 < len(self.block) else None
+        first = text.split("\n", 1)[0]
+        if _URL_LINE.fullmatch(first):
+            return True
+        return (
+            not first.strip()
+            and "\n" not in text
+            and after is not None
+            and after.tag == "a"
+            and not (after.tail or "").split("\n", 1)[0].strip(" .")
+        )
 
     def says_nothing(self, line: str) -> bool:
         """Whether the label's line holds nothing after it but a clock (`**Break:** [24:27]`);

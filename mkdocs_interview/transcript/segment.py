@@ -50,6 +50,8 @@ def find_labels(root: etree.Element) -> list[Found]:
             found[-1] = _silenced(waiting)
         waiting = None
         for index, item in enumerate(here):
+            if item.label.says_only_a_link(_line_text(item)):
+                here[index] = item = replace(item, label=replace(item.label, linking=True))
             if not item.label.says_nothing(_line_text(item)):
                 continue
             if index + 1 < len(here):
