@@ -18,11 +18,16 @@ def speakers(source: str) -> list[str]:
     return [turn.speaker for turn in convert(source)[1].turns]
 
 
-def test_plain_name_once_is_no_speaker_unless_declared() -> None:
-    source = "Dana Kim: Hello?\n\nLee Park: Hi.\n\nLee Park: Again.\n"
+def test_plain_name_once_after_the_conversation_is_no_speaker_unless_declared() -> None:
+    source = "Lee Park: Hi?\n\nLee Park: Again.\n\nDana Kim: Hello.\n"
     assert speakers(ON + source) == ["Lee Park", "Lee Park"]
     declared = "---\ninterview: true\nspeakers: [Dana Kim]\n---\n"
-    assert speakers(declared + source) == ["Dana Kim", "Lee Park", "Lee Park"]
+    assert speakers(declared + source) == ["Lee Park", "Lee Park", "Dana Kim"]
+
+
+def test_plain_name_once_opening_the_conversation_speaks() -> None:
+    source = "Dana Kim: Hello?\n\nLee Park: Hi.\n\nLee Park: Again.\n"
+    assert speakers(ON + source) == ["Dana Kim", "Lee Park", "Lee Park"]
 
 
 def test_sentences_with_colons_are_no_labels() -> None:
