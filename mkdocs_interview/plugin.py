@@ -117,8 +117,9 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
         for diagnostic in transcript.diagnostics:
             level = log.info if diagnostic.level == "info" else log.warning
             level(f"{places.of_line(diagnostic.line)}: {diagnostic.message}")
-        marked = options is not None and options.mode == "on"
-        self.report.add(page.file.src_uri, transcript, marked=marked)
+        if page.file.src_uri not in self.catalog.generated.titles:  # not a page of cards
+            marked = options is not None and options.mode == "on"
+            self.report.add(page.file.src_uri, transcript, marked=marked)
         self.catalog.note_markers(page, html)
         return html
 
