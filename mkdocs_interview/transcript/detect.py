@@ -55,7 +55,7 @@ _NOT_SPEAKER_PREFIXES = tuple(
     eighth ninth tenth next final another
     """.split()
 )
-_INITIALS = re.compile(r"(?=(?:.*[A-Z]){2})[A-Z][A-Za-z]{1,3}")
+_INITIALS = re.compile(r"[A-Z]|(?=(?:.*[A-Z]){2})[A-Z][A-Za-z]{1,3}")
 _INTRODUCTION = re.compile(r"(.+?)\s*\(([^()\s]{1,6})\)")
 _MIN_TURNS = 4
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
@@ -342,16 +342,13 @@ def _initials_of(name: str) -> str:
 
 
 def _initials(name: str) -> set[str]:
-    """A name's initials, case-folded, with and without its particles (`avw`, `aw`)."""
+    """A name's initials, case-folded, with and without its particles (`avw`, `aw`); of a
+    name of one word, its first letter (`V` for `Vortex`)."""
     words = name.split()
-    return (
-        {
-            "".join(word[0] for word in words).casefold(),
-            "".join(word[0] for word in words if word not in NAME_PARTICLES).casefold(),
-        }
-        if len(words) > 1
-        else set()
-    )
+    return {
+        "".join(word[0] for word in words).casefold(),
+        "".join(word[0] for word in words if word not in NAME_PARTICLES).casefold(),
+    }
 
 
 def _asking_levels(root: etree.Element) -> frozenset[str]:
@@ -412,7 +409,7 @@ def _canonical_names(names: Iterable[str], known: dict[str, str]) -> dict[str, s
             elif _initials_of(full).startswith(short[0].upper()):
                 introduced[name] = full  # `Sam Abbassi (SA)`: the initials follow the name
     full_names = {known.get(name, introduced.get(name, name)) for name in distinct}
-    people = full_names | set(known.values())
+    people = {name for name in full_names | set(known.values()) if not _INITIALS.fullmatch(name)}
     for name in distinct:
         if name not in known and name not in introduced and _INITIALS.fullmatch(name):
             # `MF` for the one person on the page or declared whose initials they are
