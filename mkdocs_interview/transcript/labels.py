@@ -270,10 +270,17 @@ def label_at(block: etree.Element, position: Position) -> Label | None:
         if lead is None or position.child != -1:
             return None  # a bare `(00:04:02):` goes on with the same speaker
         start = lead.end()
-    if (match := _TIMED_LABEL.match(rest, start)) and is_candidate(name := match.group("name")):
+    end = rest.find("\n")
+    line = rest if end == -1 else rest[:end]
+    timed = line.rstrip(" \t:)]\uff1a")[-1:].isdigit()  # a clock ends the line
+    if (
+        timed
+        and (match := _TIMED_LABEL.match(line, start))
+        and is_candidate(name := match.group("name"))
+    ):
         clock = match.group("round") or match.group("square") or match.group("bare")
         return Label(name.strip(), Shape.NAME, block, length=match.end(), time=clock)
-    match = _PLAIN_LABEL.match(rest, start)
+    match = _PLAIN_LABEL.match(line, start)
     if match and is_candidate(match.group(1)):
         return Label(
             match.group(1),
