@@ -139,7 +139,11 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
             log.warning(problem)
         self.catalog.spool.close()
         if self.config.enabled and self.config.report:
-            self.report.write(Path(config.config_file_path).parent / self.config.report)
+            path = Path(config.config_file_path).parent / self.config.report
+            try:
+                self.report.write(path)
+            except (OSError, ValueError) as error:
+                log.warning(f"report: cannot write {self.config.report!r}: {error}")
         if self.config.enabled:
             log.info(f"{_count(self.transcripts, 'transcript')}, {_count(self.turns, 'turn')}")
 

@@ -320,3 +320,17 @@ def test_the_report_option_writes_it_at_each_build(
     assert capsys.readouterr().out == written
     chat = content_of(site_config.html("chat.md"))
     assert words(chat)["Break"] == 1 and chat.select_one(".interview-break") is not None
+
+
+def test_a_report_that_cannot_be_written_is_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "folder").mkdir()
+    site = make_site(
+        tmp_path, {"index.md": "# Home\n"}, plugins=[{"interview": {"report": "folder"}}]
+    )
+    site.build()
+    assert any("report: cannot write 'folder'" in message for message in site.warnings)
+
+
+def test_parts_of_a_show_without_a_turn_change_nothing() -> None:
+    assert untouched(ON + "**Sam Rivera**:\n\nwhy:\n")
+    assert untouched(ON + "**Break:** \\[24:27\\]\n\nText.\n")

@@ -59,6 +59,8 @@ def regroup(
         label = known[id(block)] if id(block) in known else block_label(block)
         labelled.append((block, label, cast.speaker_of(label) if label else None))
     present = [speaker for _, _, speaker in labelled if speaker]
+    if not present:
+        return transcript, elements  # parts of a show alone are no chat
     if any(speaker and label and label.shape in _QUESTION_SHAPES for _, label, speaker in labelled):
         present.append(cast.names["A"])  # a question that is a turn is answered
     sides = _Sides(cast, options, present)
