@@ -334,3 +334,40 @@ def test_a_report_that_cannot_be_written_is_a_warning(tmp_path: Path) -> None:
 def test_parts_of_a_show_without_a_turn_change_nothing() -> None:
     assert untouched(ON + "**Sam Rivera**:\n\nwhy:\n")
     assert untouched(ON + "**Break:** \\[24:27\\]\n\nText.\n")
+
+
+def test_an_item_in_the_last_answer_stays_in_it() -> None:
+    page = ON + (
+        "### What hardware do you use?\n\nA Fuji.\n\n**Lens:** 23mm.\n\n"
+        "### What software?\n\nDarktable.\n\n**Backup:** Two disks.\n"
+    )
+    html, transcript = convert(page)
+    last = BeautifulSoup(html, "html.parser").select(".interview-turn")[-1]
+    assert "Two disks" in last.get_text() and len(transcript.turns) == 4
+
+
+def test_a_continuing_time_keeps_no_colon() -> None:
+    source = (
+        "Jon Baker (00:00:20):\nReady?\n\n(00:01:02):\nMore.\n\n"
+        "Ann Lee (00:01:10):\nYes.\n\nJon Baker (00:01:20):\nGo?\n\nAnn Lee (00:01:30):\nNo.\n"
+    )
+    html, transcript = convert(source)
+    assert (
+        "</time>:" not in html.replace(" ", "")
+        and transcript.turns[0].text == "Ready? 00:01:02 More."
+    )
+
+
+def test_a_note_with_a_time_is_a_note() -> None:
+    source = alternate("Ann Lee", "Bo Chen").replace(
+        "Answer 0.", "\\[inaudible 00:50:27\\] Answer 0."
+    )
+    html, _ = convert(source)
+    assert '<span class="interview-note">[inaudible 00:50:27]</span>' in html
+
+
+def test_a_role_in_brackets_and_credentials_are_no_part_of_the_name() -> None:
+    source = "**Priya Shah (host):** Hi?\n\n**Dana K. Osei, PhD:** Hello.\n\n"
+    html, transcript = convert(source + alternate("Priya Shah", "Dana K. Osei, PhD"))
+    assert transcript.speakers == ["Priya Shah", "Dana K. Osei, PhD"]
+    assert 'data-initials="DO"' in html

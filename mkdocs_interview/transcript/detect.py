@@ -56,7 +56,7 @@ _NOT_SPEAKER_PREFIXES = tuple(
     """.split()
 )
 _INITIALS = re.compile(r"[A-Z]|(?=(?:.*[A-Z]){2})[A-Z][A-Za-z]{1,3}")
-_INTRODUCTION = re.compile(r"(.+?)\s*\(([^()\s]{1,6})\)")
+_INTRODUCTION = re.compile(r"(.+?)\s*\(([^()\s]{1,12})\)")
 _MIN_TURNS = 4
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 DIALOGUE = "the content is a dialogue"
@@ -406,7 +406,9 @@ def _canonical_names(names: Iterable[str], known: dict[str, str]) -> dict[str, s
             full, short = match.groups()
             if short in distinct:
                 introduced[name] = introduced[short] = full
-            elif _initials_of(full).startswith(short[0].upper()):
+            elif (
+                _initials_of(full).startswith(short[0].upper()) or short.casefold() in ROLE_WORDS
+            ):  # `Priya Shah (host)`
                 introduced[name] = full  # `Sam Abbassi (SA)`: the initials follow the name
     full_names = {known.get(name, introduced.get(name, name)) for name in distinct}
     people = {name for name in full_names | set(known.values()) if not _INITIALS.fullmatch(name)}

@@ -388,7 +388,8 @@ def is_capitalised(name: str) -> bool:
 
 def initials(name: str) -> str:
     """The avatar's letters: the first letters of the first and last words."""
-    words = [word for word in name.split() if word not in NAME_PARTICLES]
+    # Credentials after a comma are no part of the name: `Dana K. Osei, PhD` is DO.
+    words = [word for word in name.split(",")[0].split() if word not in NAME_PARTICLES]
     if not words:
         return ""
     first = words[0][0]

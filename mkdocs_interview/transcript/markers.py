@@ -12,11 +12,11 @@ _ESCAPED = re.compile("\x02(\\d+)\x03")
 _CLOCK = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\.\d{1,3})?"
 _CLOCK_PARTS = re.compile(r"(?:(\d+):)?(\d+):(\d+)(?:\.(\d+))?")
 TIMESTAMP = re.compile(
-    rf"[ \t]*(?:\[(?P<bracketed>{_CLOCK})\]|\((?P<parenthesised>{_CLOCK})\)"
+    rf"[ \t]*(?:\[(?P<bracketed>{_CLOCK})\]:?|\((?P<parenthesised>{_CLOCK})\):?"
     rf"|(?P<dashed>{_CLOCK})[ \t]*[\u2014\u2013-])[ \t]*"  # em dash, en dash, hyphen
 )
 _CLOCK_STARTS = "[(\x020123456789"  # `\[` arrives escaped, as \x02
-STAGE_NOTE = re.compile(r"\[[a-z][a-z' -]{0,38}[a-z]\]")
+STAGE_NOTE = re.compile(r"\[[a-z][a-z0-9' :.,-]{0,38}[a-z0-9]\]")
 _SKIPPED = frozenset(("a", "code", "kbd", "pre", "samp", "script", "style", "time"))
 
 

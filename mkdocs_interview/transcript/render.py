@@ -108,9 +108,9 @@ def regroup(
             label is not None
             and label.shape is Shape.NAME
             and index > last_turn
-            and open_.shape not in _QUESTION_SHAPES
+            and label.name.casefold().startswith("about ")
         ):
-            # After the last turn, a label that is no one's (`**About Dana**:`) ends the chat.
+            # After the last turn, a bio (`**About Dana**:`) ends the chat.
             open_ = _Open()
             blocks.append(block)
         elif (
