@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import markdown
 import pytest
 from bs4 import BeautifulSoup
 
 from mkdocs_interview.__main__ import main, report_of
+from mkdocs_interview.transcript import InterviewExtension, page_options
 
 from .conftest import convert
 from .sites import content_of, make_site, words
@@ -371,3 +373,20 @@ def test_a_role_in_brackets_and_credentials_are_no_part_of_the_name() -> None:
     html, transcript = convert(source + alternate("Priya Shah", "Dana K. Osei, PhD"))
     assert transcript.speakers == ["Priya Shah", "Dana K. Osei, PhD"]
     assert 'data-initials="DO"' in html
+
+
+def test_liquid_tags_on_lines_of_their_own_inside_turns_are_removed() -> None:
+    source = (
+        "---\ntags: interview career\n---\n{% raw %}\n**Lou Grant**: Why now?\n"
+        "{% include ad.html %}\n\n**Ann Lee**: Because. {% not alone %}\n\n**Lou Grant**: Ok.\n"
+        "{% endraw %}\n"
+    )
+    html, transcript = convert(source)
+    assert len(transcript.turns) == 3
+    assert "{% raw" not in html and "ad.html" not in html and "endraw" not in html
+    assert "{% not alone %}" in html  # inside a sentence: the author's text
+    assert transcript.diagnostics[0].message == "removed 3 Liquid tags"
+    extension = InterviewExtension()
+    extension.page, _ = page_options({"tags": "interview"}, keep_liquid=True)
+    kept = markdown.Markdown(extensions=[extension]).convert(source.split("---\n")[2])
+    assert "ad.html" in kept and "endraw" in kept and len(extension.transcript.turns) == 3

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from .detect import Cast
 from .labels import Label, Position, block_label, label_at, line_starts, split
+from .markers import unescape
 
 _LISTS = frozenset(("ul", "ol"))
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6", "hr"))
@@ -95,18 +96,46 @@ def give_lines_their_paragraphs(root: etree.Element, found: list[Found], cast: C
 
 
 def remove_liquid_tags(root: etree.Element) -> int:
-    """Drop top-level paragraphs made only of Jekyll Liquid tags; return how many tags went."""
+    """Drop the lines of top-level paragraphs that are only Jekyll Liquid tags, and the
+    paragraphs left empty; return how many tags went."""
     removed = 0
     kept = []
     for block in root:
-        if block.tag == "p" and len(block) == 0 and block.text:
-            lines = block.text.strip().split("\n")
-            if all(_LIQUID_TAG.fullmatch(line.strip()) for line in lines):
-                removed += len(lines)
+        if block.tag == "p":
+            removed += _drop_liquid_lines(block)
+            if not (block.text or "").strip() and not len(block):
                 continue
         kept.append(block)
     if removed:
         root[:] = kept
+    return removed
+
+
+def _drop_liquid_lines(block: etree.Element) -> int:
+    """Take out of `block` each whole line that is a Liquid tag (`{% include toc %}`)."""
+    removed = 0
+    holders = [None, *block]
+    last = len(holders) - 1
+    for index, holder in enumerate(holders):
+        text = block.text if holder is None else holder.tail
+        if not text or ("{%" not in text and "\x02123\x03%" not in text):
+            continue  # a cut paragraph holds its last `{` escaped (see `labels.split`)
+        lines = text.split("\n")
+        kept = []
+        for number, line in enumerate(lines):
+            # A whole line starts at a line break (or the block's start) and ends at one
+            # (or the block's end): not beside an element such as a link.
+            whole = (number > 0 or holder is None) and (number < len(lines) - 1 or index == last)
+            if whole and _LIQUID_TAG.fullmatch(unescape(line).strip()):
+                removed += 1
+            else:
+                kept.append(line)
+        if len(kept) < len(lines):
+            text = "\n".join(kept).strip("\n") if holder is None else "\n".join(kept)
+            if holder is None:
+                block.text = text
+            else:
+                holder.tail = text
     return removed
 
 
