@@ -10,7 +10,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .labels import NAME_PARTICLES, Form, Label, Shape, block_label, is_capitalised
+from .labels import (
+    HEADINGS,
+    HEADINGS_THAT_ASK,
+    NAME_PARTICLES,
+    Form,
+    Label,
+    Shape,
+    block_label,
+    is_capitalised,
+)
 from .model import PageOptions, Speaker
 
 # Labels that docs, changelogs and articles put before a colon. They never name a speaker
@@ -58,7 +67,6 @@ _NOT_SPEAKER_PREFIXES = tuple(
 _INITIALS = re.compile(r"[A-Z]|(?=(?:.*[A-Z]){2})[A-Z][A-Za-z]{1,3}")
 _INTRODUCTION = re.compile(r"(.+?)\s*\(([^()\s]{1,12})\)")
 _MIN_TURNS = 4
-_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 DIALOGUE = "the content is a dialogue"
 _MIN_TURNS_PER_SPEAKER = 2
 
@@ -84,28 +92,11 @@ class Cast:
 
     def speaker_of(self, label: Label) -> str | None:
         """The canonical name of whoever speaks at `label`, or None if it is no turn."""
-        if label.shape is Shape.NAME:
-            return self.names.get(label.name)
         if label.shape is Shape.HEADING_QUESTION and label.block.tag not in self.question_levels:
             return None
         if label.shape is Shape.BOLD_QUESTION and not self.bold_questions:
             return None
-        return self.names.get(_QA_KEYS[label.shape])
-
-    @staticmethod
-    def speaker_of_name(label: Label, names: dict[str, str]) -> str | None:
-        """Who speaks at a name, `Q:` or `A:` label among `names`."""
-        if label.shape is Shape.NAME:
-            return names.get(label.name)
-        return (
-            names.get("Q" if label.shape is Shape.QUESTION else "A")
-            if label.shape
-            in (
-                Shape.QUESTION,
-                Shape.ANSWER,
-            )
-            else None
-        )
+        return _speaker_among(label, self.names)
 
     def is_break(self, label: Label) -> bool:
         """Whether `label` opens a divider between turns (`**Break:** [24:27]`)."""
@@ -136,11 +127,15 @@ _QA_KEYS = {
 _QA_LINES = frozenset((Shape.QUESTION, Shape.ANSWER))
 
 
+def _speaker_among(label: Label, names: dict[str, str]) -> str | None:
+    """Who speaks at `label` among `names`, by the label's name or its `Q`/`A` key."""
+    return names.get(label.name if label.shape is Shape.NAME else _QA_KEYS[label.shape])
+
+
 @dataclass
 class _Seen:
     """One distinct name label: where and how it occurs."""
 
-    count: int = 0
     forms: set[Form] = field(default_factory=set)
     indexes: list[int] = field(default_factory=list)
     silent: bool = True
@@ -162,7 +157,6 @@ def cast_of(labels: Sequence[Label], options: PageOptions, root: etree.Element) 
     for index, label in enumerate(labels):
         if label.shape is Shape.NAME:
             entry = seen.setdefault(label.name, _Seen())
-            entry.count += 1
             entry.forms.add(label.form)
             entry.indexes.append(index)
             entry.silent &= label.silent
@@ -185,7 +179,7 @@ def cast_of(labels: Sequence[Label], options: PageOptions, root: etree.Element) 
     canonical = _canonical_names(list(candidates), known)
     counts = Counter[str]()
     for name, entry in candidates.items():
-        counts[canonical[name]] += entry.count
+        counts[canonical[name]] += len(entry.indexes)
     recurring = [name for name in candidates if name in known or counts[canonical[name]] > 1]
     accepted = set(recurring)
     context = _Context.of(recurring, candidates, labels, options)
@@ -221,7 +215,8 @@ def cast_of(labels: Sequence[Label], options: PageOptions, root: etree.Element) 
     if options.speakers:
         # A page that names its speaker (a talk) may take questions from the audience.
         names.update(Q=options.interviewer, A=options.interviewee)
-    sequence = [speaker for label in labels if (speaker := cast.speaker_of_name(label, names))]
+    spoken = [label for label in labels if label.shape is Shape.NAME or label.shape in _QA_LINES]
+    sequence = [speaker for label in spoken if (speaker := _speaker_among(label, names))]
     cast.verdict = _dialogue_verdict(sequence, root)
     if cast.verdict == DIALOGUE:
         cast.names = names
@@ -328,17 +323,13 @@ def _names_asking(root: etree.Element, labels: Sequence[Label]) -> set[str]:
     asking: set[str] = set()
     current: list[str] = []
     for block in root:
-        if block.tag in _HEADINGS:
+        if block.tag in HEADINGS:
             current = []
             continue
         current = by_block.get(id(block), current)
         if current and any("?" in text for text in block.itertext()):
             asking.update(current)
     return asking
-
-
-def _initials_of(name: str) -> str:
-    return "".join(word[0] for word in name.split()).upper()
 
 
 def _initials(name: str) -> set[str]:
@@ -356,7 +347,7 @@ def _asking_levels(root: etree.Element) -> frozenset[str]:
     asking: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for block in root:
-        if block.tag in ("h2", "h3"):
+        if block.tag in HEADINGS_THAT_ASK:
             total[block.tag] += 1
             if block_label(block) is not None:
                 asking[block.tag] += 1
@@ -406,10 +397,9 @@ def _canonical_names(names: Iterable[str], known: dict[str, str]) -> dict[str, s
             full, short = match.groups()
             if short in distinct:
                 introduced[name] = introduced[short] = full
-            elif (
-                _initials_of(full).startswith(short[0].upper()) or short.casefold() in ROLE_WORDS
-            ):  # `Priya Shah (host)`
-                introduced[name] = full  # `Sam Abbassi (SA)`: the initials follow the name
+            elif full[0].upper() == short[0].upper() or short.casefold() in ROLE_WORDS:
+                # `Sam Abbassi (SA)`: initials after the name; `Priya Shah (host)`: a role
+                introduced[name] = full
     full_names = {known.get(name, introduced.get(name, name)) for name in distinct}
     people = {name for name in full_names | set(known.values()) if not _INITIALS.fullmatch(name)}
     for name in distinct:

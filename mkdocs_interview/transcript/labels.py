@@ -55,7 +55,10 @@ _LEAD = re.compile(r"[ \t\ufeff]*[\[(][^\]\)\n]{1,40}[\])][ \t]*")
 _URL_LINE = re.compile(r"[ \t]*<?https?://\S+?>?[ \t.]*")
 _QA_LABEL = re.compile(r"[ \t\ufeff]*([QA])(?:[:.\uff1a]|[ \t]+[\u2013\u2014-])(?:[ \t]+|(?=\n)|$)")
 _QUESTION_PREFIX = re.compile(r"[ \t]*Q[:.\uff1a][ \t]*")
-_HEADINGS_THAT_ASK = frozenset(("h2", "h3"))
+HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+BOUNDARIES = HEADINGS | {"hr"}
+"""Blocks that end a chat region and anything said before them."""
+HEADINGS_THAT_ASK = frozenset(("h2", "h3"))
 
 
 class Shape(Enum):
@@ -205,7 +208,7 @@ def block_label(block: etree.Element) -> Label | None:
     """The label that opens a top-level block, if any."""
     if block.tag == "p":
         return bold_question(block) or label_at(block, Position(-1, 0))
-    if block.tag in _HEADINGS_THAT_ASK:
+    if block.tag in HEADINGS_THAT_ASK:
         text = "".join(block.itertext()).strip()
         if _QUESTION_PREFIX.match(text) or text.endswith("?"):
             return Label("Q", Shape.HEADING_QUESTION, block)

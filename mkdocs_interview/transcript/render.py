@@ -11,14 +11,12 @@ from dataclasses import dataclass
 from .colours import colour_for, text_colour_on
 from .detect import Cast
 from .excerpt import plain_text
-from .labels import Label, Shape, block_label, initials, is_wholly_bold
+from .labels import BOUNDARIES, Label, Shape, block_label, initials, is_wholly_bold
 from .markers import literal, mark_stage_notes, mark_timestamp
 from .model import PageOptions, Side, Speaker, Transcript, Turn
 from .rawhtml import depth_change
 from .urls import safe_url
 
-# Blocks that end a chat region: the next speaker line opens a new one.
-_BOUNDARY_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6", "hr"))
 _QUESTION_SHAPES = frozenset((Shape.BOLD_QUESTION, Shape.HEADING_QUESTION))
 
 
@@ -117,7 +115,7 @@ def regroup(
             open_.shape is Shape.BOLD_QUESTION and open_.turn is not None and is_wholly_bold(block)
         ):
             open_.turn.append(block)  # the question goes on in bold
-        elif block.tag in _BOUNDARY_TAGS or _is_footnotes(block):
+        elif block.tag in BOUNDARIES or _is_footnotes(block):
             open_ = _Open()
             blocks.append(block)
         elif open_.shape in _QUESTION_SHAPES:

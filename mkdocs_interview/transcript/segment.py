@@ -12,11 +12,10 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass, replace
 
 from .detect import Cast
-from .labels import Label, Position, block_label, label_at, line_starts, split
+from .labels import BOUNDARIES, Label, Position, block_label, label_at, line_starts, split
 from .markers import unescape
 
 _LISTS = frozenset(("ul", "ol"))
-_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6", "hr"))
 _LIQUID_TAG = re.compile(r"\{%-?\s*[a-z_]+\b.*?-?%\}")
 
 
@@ -47,7 +46,7 @@ def find_labels(root: etree.Element) -> list[Found]:
         else:
             here = []
         opens = bool(here) and here[0].position.is_start
-        if waiting is not None and (opens or block.tag in _HEADINGS):
+        if waiting is not None and (opens or block.tag in BOUNDARIES):
             found[-1] = _silenced(waiting)
         waiting = None
         for index, item in enumerate(here):
