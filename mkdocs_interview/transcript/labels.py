@@ -29,19 +29,19 @@ _MAX_NAME_WORDS = 6
 _NAME = re.compile(r"[@#$]?\w[\w .,'\u2018\u2019\"\u201c\u201d&@#()\u00b7-]*", re.UNICODE)
 _NOT_IN_NAMES = re.compile(r"\(\s*$|^\W+$|_{2,}")
 _CLOCK = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
-# `Dana Osei (00:03:20):`, `Dana Osei [00:03:20]:` and `Dana Osei 00:03:20:` as transcription
-# tools write them; the clock is kept, the words follow on the next line.
-_TIMED_LABEL = re.compile(
-    rf"[ \t\ufeff]*(?P<name>[^\n:\uff1a]{{1,{_MAX_NAME_LENGTH}}}?)"
+# A clock ending a label's line, after a colon or dash or none: ` (00:03:20):`, ` 00:03:20`.
+_CLOCK_ENDING = (
     r"[ \t]*[:\uff1a\u2013\u2014-]?[ \t]*"
     rf"(?:\((?P<round>{_CLOCK})\)|\[(?P<square>{_CLOCK})\]|(?P<bare>{_CLOCK}))"
     r"[ \t]*[:\uff1a]?[ \t]*(?=\n|$)"
 )
-# The clock after a name in bold that has no colon: `**Jonas Nick** 00:00:18`.
-_CLOCK_AFTER = re.compile(
-    rf"[ \t]*[:\uff1a\u2013\u2014-]?[ \t]*(?:\((?P<round>{_CLOCK})\)|\[(?P<square>{_CLOCK})\]"
-    rf"|(?P<bare>{_CLOCK}))[ \t]*[:\uff1a]?[ \t]*(?=\n|$)"
+# `Dana Osei (00:03:20):`, `Dana Osei [00:03:20]:` and `Dana Osei 00:03:20:` as transcription
+# tools write them; the clock is kept, the words follow on the next line.
+_TIMED_LABEL = re.compile(
+    rf"[ \t\ufeff]*(?P<name>[^\n:\uff1a]{{1,{_MAX_NAME_LENGTH}}}?){_CLOCK_ENDING}"
 )
+# The clock after a name in bold that has no colon: `**Jonas Nick** 00:00:18`.
+_CLOCK_AFTER = re.compile(_CLOCK_ENDING)
 # A clock before a plain label: `[00:00:28] Lenny: text`.
 _CLOCK_BEFORE = re.compile(rf"[ \t\ufeff]*[\[(]{_CLOCK}[\])][ \t]*")
 _PLAIN_LABEL = re.compile(
@@ -152,16 +152,21 @@ class Label:
             return tail[self.length :]
         return tail if self.colon_inside else tail.lstrip()[1:]
 
+    def _after_label(self, line: str) -> str:
+        """What follows the label in its block: `line` is the block's text from where the
+        label's line starts (a label in bold has its own tail)."""
+        return line[self.length :] if self.strong is None else self._after_bold()
+
     def says_only_a_link(self, line: str) -> bool:
         """Whether the label's line holds nothing after it but a link or a URL."""
         if self.shape is not Shape.NAME:
             return False
+        text = self._after_label(line)
         if self.strong is None:
-            text, after = line[self.length :], None
+            after = None
             if not text.strip() and len(self.block):
                 after = self.block[0]  # a plain label opens its block's text
         else:
-            text = self._after_bold()
             index = list(self.block).index(self.strong)
             after = self.block[index + 1] if index + 1 < len(self.block) else None
         first = text.split("\n", 1)[0]
@@ -180,12 +185,9 @@ class Label:
         `line` is the text of the block from where the label's line starts."""
         if self.shape is not Shape.NAME:
             return False
-        if self.strong is None:
-            text = line[self.length :]
-            more = len(self.block) > 0  # the line goes on in an element
-        else:
-            text = self._after_bold()
-            more = self.block[-1] is not self.strong
+        text = self._after_label(line)
+        # Whether the line goes on in an element after that text
+        more = len(self.block) > 0 if self.strong is None else self.block[-1] is not self.strong
         if "\n" not in text and more:
             return False
         line = unescape(text).split("\n", 1)[0]
@@ -281,7 +283,7 @@ def label_at(block: etree.Element, position: Position) -> Label | None:
         and (match := _TIMED_LABEL.match(line, start))
         and is_candidate(name := match.group("name"))
     ):
-        clock = match.group("round") or match.group("square") or match.group("bare")
+        clock = _clock_of(match)
         return Label(name.strip(), Shape.NAME, block, length=match.end(), time=clock)
     match = _PLAIN_LABEL.match(line, start)
     if match and is_candidate(match.group(1)):
@@ -299,14 +301,18 @@ def line_starts(block: etree.Element, *, first: bool = True) -> Iterator[Positio
     """Every place a source line starts in `block`'s own text and its children's tails."""
     if first:
         yield Position(-1, 0)
-    strings = [block.text, *(child.tail for child in block)]
-    for child, text in enumerate(strings, start=-1):
+    for child, text in enumerate(texts_of(block), start=-1):
         if not text:
             continue
         offset = text.find("\n")
         while offset != -1:
             yield Position(child, offset + 1)
             offset = text.find("\n", offset + 1)
+
+
+def texts_of(block: etree.Element) -> list[str | None]:
+    """`block`'s own text and its children's tails, in order: where its lines are."""
+    return [block.text, *(child.tail for child in block)]
 
 
 def split(block: etree.Element, position: Position) -> etree.Element:
@@ -418,19 +424,24 @@ def _bold_label(block: etree.Element, strong: etree.Element) -> Label | None:
     elif text in ("Q.", "A."):
         name, colon_inside = text[0], True
     elif (after := _CLOCK_AFTER.match(strong.tail or "")) and is_candidate(text):
-        clock = after.group("round") or after.group("square") or after.group("bare")
+        clock = _clock_of(after)
         return Label(text, Shape.NAME, block, strong, True, length=after.end(), time=clock)
     else:
         return None
     if name in ("Q", "A"):
         return Label(name, _qa_shape(name), block, strong, colon_inside)
     if (timed := _TIMED_LABEL.fullmatch(name)) and is_candidate(timed.group("name")):
-        clock = timed.group("round") or timed.group("square") or timed.group("bare")
+        clock = _clock_of(timed)
         name = timed.group("name").strip()
         return Label(name, Shape.NAME, block, strong, colon_inside, time=clock)
     if is_candidate(name):
         return Label(name, Shape.NAME, block, strong, colon_inside)
     return None
+
+
+def _clock_of(match: re.Match[str]) -> str:
+    """The clock of a label's `_CLOCK_ENDING`, however it was bracketed."""
+    return match.group("round") or match.group("square") or match.group("bare")
 
 
 def _qa_shape(letter: str) -> Shape:

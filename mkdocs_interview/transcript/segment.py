@@ -12,7 +12,16 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass, replace
 
 from .detect import Cast
-from .labels import BOUNDARIES, Label, Position, block_label, label_at, line_starts, split
+from .labels import (
+    BOUNDARIES,
+    Label,
+    Position,
+    block_label,
+    label_at,
+    line_starts,
+    split,
+    texts_of,
+)
 from .markers import unescape
 
 _LISTS = frozenset(("ul", "ol"))
@@ -50,9 +59,10 @@ def find_labels(root: etree.Element) -> list[Found]:
             found[-1] = _silenced(waiting)
         waiting = None
         for index, item in enumerate(here):
-            if item.label.says_only_a_link(_line_text(item)):
+            line = _line_text(item)
+            if item.label.says_only_a_link(line):
                 here[index] = item = replace(item, label=replace(item.label, linking=True))
-            if not item.label.says_nothing(_line_text(item)):
+            if not item.label.says_nothing(line):
                 continue
             if index + 1 < len(here):
                 if _only_line(item, here[index + 1]):
@@ -174,8 +184,7 @@ def _only_line(item: Found, following: Found) -> bool:
 
 def _last_line(item: Found) -> bool:
     """Whether `item`'s label stands on the last line of its block."""
-    container = item.container
-    strings = [container.text, *(child.tail for child in container)]
+    strings = texts_of(item.container)
     start = item.position.child + 1
     after = strings[start + 1 :]
     own = (strings[start] or "")[item.position.offset :]
@@ -183,8 +192,7 @@ def _last_line(item: Found) -> bool:
 
 
 def _lines_between(item: Found, position: Position) -> int:
-    container = item.container
-    strings = [container.text, *(child.tail for child in container)]
+    strings = texts_of(item.container)
     start, end = item.position, position
     if start.child == end.child:
         return (strings[start.child + 1] or "").count("\n", start.offset, end.offset)
