@@ -56,13 +56,18 @@ ROLE_WORDS = frozenset(
     """.split()
 )
 
-# Enumerations and call-outs: `Step 2`, `First idea`, `About Dana Osei` (a bio).
-_NOT_SPEAKER_PREFIXES = tuple(
-    f"{word} "
-    for word in """
-    step part option example note about re first second third fourth fifth sixth seventh
-    eighth ninth tenth next final another
-    """.split()
+_BIO = "about "
+"""`About Dana Osei`: a bio after the conversation."""
+# Enumerations, call-outs and bios: `Step 2`, `First idea`, `About Dana Osei`.
+_NOT_SPEAKER_PREFIXES = (
+    _BIO,
+    *(
+        f"{word} "
+        for word in """
+        step part option example note re first second third fourth fifth sixth seventh
+        eighth ninth tenth next final another
+        """.split()
+    ),
 )
 _INITIALS = re.compile(r"[A-Z]|(?=(?:.*[A-Z]){2})[A-Z][A-Za-z]{1,3}")
 _INTRODUCTION = re.compile(r"(.+?)\s*\(([^()\s]{1,12})\)")
@@ -101,6 +106,11 @@ class Cast:
     def is_break(self, label: Label) -> bool:
         """Whether `label` opens a divider between turns (`**Break:** [24:27]`)."""
         return label.shape is Shape.NAME and label.name in self.breaks
+
+    @staticmethod
+    def is_bio(label: Label) -> bool:
+        """Whether `label` opens a bio (`**About Dana Osei**: Dana is…`), no one's turn."""
+        return label.shape is Shape.NAME and label.name.casefold().startswith(_BIO)
 
     def canonical(self, name: str) -> str:
         """Who `name` stands for: as a label on the page, else as a known speaker's name or

@@ -102,12 +102,7 @@ def regroup(
             block.set("class", "interview-break")
             _append(open_.region, blocks, block)
             open_.turn, open_.shape = None, None
-        elif (
-            label is not None
-            and label.shape is Shape.NAME
-            and index > last_turn
-            and label.name.casefold().startswith("about ")
-        ):
+        elif label is not None and index > last_turn and cast.is_bio(label):
             # After the last turn, a bio (`**About Dana**:`) ends the chat.
             open_ = _Open()
             blocks.append(block)
