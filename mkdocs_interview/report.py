@@ -12,10 +12,20 @@ from .transcript import Transcript
 
 @dataclass(frozen=True)
 class _Entry:
+    """What the report says of one page; the page's turns are not kept, only counted."""
+
     page: str
-    transcript: Transcript
+    verdict: str
+    speakers: dict[str, int]
+    """Each speaker's number of turns, in order of first turn."""
+    breaks: list[str]
+    refused: dict[str, str]
     marked: bool
     """Whether the front matter marks the page as an interview."""
+
+    @property
+    def turns(self) -> int:
+        return sum(self.speakers.values())
 
 
 class Report:
@@ -25,13 +35,17 @@ class Report:
         self.entries: list[_Entry] = []
 
     def add(self, page: str, transcript: Transcript, *, marked: bool) -> None:
-        self.entries.append(_Entry(page, transcript, marked))
+        speakers = dict(Counter(turn.speaker for turn in transcript.turns))
+        verdict = transcript.verdict or "no speaker labels"
+        self.entries.append(
+            _Entry(page, verdict, speakers, transcript.breaks, transcript.refused, marked)
+        )
 
     def text(self) -> str:
         """The report, one block per page, sorted by path."""
         entries = sorted(self.entries, key=lambda entry: entry.page)
-        chats = [entry for entry in entries if entry.transcript.turns]
-        turns = sum(len(entry.transcript.turns) for entry in chats)
+        chats = [entry for entry in entries if entry.turns]
+        turns = sum(entry.turns for entry in chats)
         lines = [f"{len(entries)} pages, {len(chats)} interviews, {turns} turns", ""]
         for entry in entries:
             lines += _page_lines(entry)
@@ -43,19 +57,16 @@ class Report:
 
 
 def _page_lines(entry: _Entry) -> list[str]:
-    transcript = entry.transcript
-    verdict = transcript.verdict or "no speaker labels"
-    if transcript.turns:
-        lines = [f"{entry.page}: interview ({verdict})"]
-        counts = Counter(turn.speaker for turn in transcript.turns)
-        speakers = ", ".join(f"{name} {counts[name]}" for name in transcript.speakers)
+    if entry.turns:
+        lines = [f"{entry.page}: interview ({entry.verdict})"]
+        speakers = ", ".join(f"{name} {count}" for name, count in entry.speakers.items())
         lines.append(f"  speakers: {speakers}")
     elif entry.marked:
         lines = [f"{entry.page}: marked as an interview, but no speaker line found"]
     else:
-        lines = [f"{entry.page}: not an interview ({verdict})"]
-    if transcript.breaks:
-        lines.append(f"  parts of the show: {', '.join(transcript.breaks)}")
-    for label, reason in sorted(transcript.refused.items()):
+        lines = [f"{entry.page}: not an interview ({entry.verdict})"]
+    if entry.breaks:
+        lines.append(f"  parts of the show: {', '.join(entry.breaks)}")
+    for label, reason in sorted(entry.refused.items()):
         lines.append(f"  refused '{label}': {reason}")
     return lines
