@@ -8,9 +8,11 @@ from typing import cast
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from .catalog import Catalog
 from .config import InterviewConfig
@@ -21,6 +23,7 @@ from .page import options_for
 from .pages import SiteURLs
 from .places import Places
 from .report import Report
+from .search import SEARCH_PRIORITY, SearchView
 from .speakers import checked_avatars
 from .transcript import InterviewExtension, Speaker
 from .turns import overriding_turn_template, speaker_html
@@ -44,11 +47,13 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
         self.places: dict[str, Places] = {}
         """Where each rendered page's lines come from, by `src_uri`, for warnings."""
         self.report = Report()
+        self.search = SearchView(())
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.transcripts = self.turns = 0
         self.imports, self.places, self.report = Imports(), {}, Report()
         self.catalog = Catalog(self.config, log)
+        self.search = SearchView(config.plugins)
         if not self.config.enabled:
             return config
         extensions = cast(list[object], config.markdown_extensions)  # names, and instances
@@ -106,6 +111,7 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
         places = self.places.get(page.file.src_uri) or Places(page.file.src_uri)
         if transcript.turns:
             self.transcripts += 1
+            self.search.chat_pages.add(page.file.src_uri)
             self.turns += len(transcript.turns)
             title = self.imports.titles.get(page.file.src_uri)
             for problem in self.catalog.add(page, transcript, files, title):
@@ -122,6 +128,21 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
             self.report.add(page.file.src_uri, transcript, marked=marked)
         self.catalog.note_markers(page, html)
         return html
+
+    @event_priority(SEARCH_PRIORITY + 1)
+    def _lend_to_search(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> None:
+        if self.config.enabled:
+            self.search.lend(page)
+
+    @event_priority(SEARCH_PRIORITY - 1)
+    def _give_back_after_search(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> None:
+        self.search.give_back(page)
+
+    on_page_context = CombinedEvent(_lend_to_search, _give_back_after_search)
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.config.enabled:

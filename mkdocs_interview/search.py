@@ -1,0 +1,49 @@
+"""What the search plugins index: a chat page without its chat wrappers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from mkdocs.structure.pages import Page
+
+from .transcript.lean import without_chat
+
+SEARCH_PLUGINS = frozenset(("search", "material/search"))
+"""MkDocs' and Material's search plugins, which index `page.content` in `on_page_context`."""
+SEARCH_PRIORITY = 0
+"""The priority of their `on_page_context`: MkDocs' default."""
+_MATERIAL_CLEANUP = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
+"""What Material's search plugin takes out of `page.content` once it has read it."""
+
+
+class SearchView:
+    """Hands the search plugins each chat page without the `<div>`s of its regions and turns
+    and without avatars (the same sections, titles and text, and much less markup to walk),
+    and gives the chat back right after them."""
+
+    def __init__(self, plugins: Iterable[str]) -> None:
+        self.enabled = any(name.split(" #")[0] in SEARCH_PLUGINS for name in plugins)
+        self.chat_pages: set[str] = set()
+        """The `src_uri` of each page with a chat."""
+        self._held: tuple[Page, str, str] | None = None
+
+    def lend(self, page: Page) -> None:
+        """Before the search plugins: `page`'s content without the chat."""
+        self._held = None
+        if self.enabled and page.content and page.file.src_uri in self.chat_pages:
+            lean = without_chat(page.content)
+            if lean is not page.content:
+                self._held = (page, page.content, lean)
+                page.content = lean
+
+    def give_back(self, page: Page) -> None:
+        """After them: the chat again, with what Material's search took out of the page."""
+        if self._held is None or self._held[0] is not page:
+            return
+        _, chat, lean = self._held
+        self._held = None
+        if page.content == lean:
+            page.content = chat
+        elif page.content == _MATERIAL_CLEANUP.sub("", lean):
+            page.content = _MATERIAL_CLEANUP.sub("", chat)
