@@ -40,6 +40,7 @@ def report_of(docs_dir: Path, config_file: Path | None = None) -> str:
         plugin = next((p for p in config.plugins.values() if isinstance(p, InterviewPlugin)), None)
         if plugin is None:
             raise SystemExit("the site does not use the interview plugin")
+        plugin.reporting = True
         build(config)
         return plugin.report.text()
 

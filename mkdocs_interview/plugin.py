@@ -48,6 +48,9 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
         """Where each rendered page's lines come from, by `src_uri`, for warnings."""
         self.report = Report()
         self.search = SearchView(())
+        self.reporting = False
+        """Whether the report reads every page in full, as `python -m mkdocs_interview report`
+        asks: the report says why a page that is no dialogue is none."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.transcripts = self.turns = 0
@@ -58,6 +61,7 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
             return config
         extensions = cast(list[object], config.markdown_extensions)  # names, and instances
         self.extension.turn_texts = bool(self.config.export)  # the export alone reads them
+        self.extension.prescreen = not (self.config.report or self.reporting)
         if self.extension not in extensions:
             extensions.append(self.extension)
         if str(THEME_DIR) not in config.theme.dirs:

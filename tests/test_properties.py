@@ -17,6 +17,7 @@ import xml.etree.ElementTree as etree
 from collections import Counter
 from html import escape
 from html.entities import name2codepoint
+from unittest.mock import patch
 
 import markdown
 from bs4 import BeautifulSoup, CData, NavigableString, Tag
@@ -426,3 +427,14 @@ def test_engine_properties(source: str, extensions: list[str]) -> None:
     assert [turn.id for turn in transcript.turns] == [
         f"turn-{number}" for number in range(1, len(turns) + 1)
     ]
+
+
+@given(source=documents(), extensions=EXTENSION_SETS)
+def test_the_prescreen_changes_nothing(source: str, extensions: list[str]) -> None:
+    """A page the prescreen leaves alone is one the engine, reading it in full, would leave
+    alone too."""
+    screened = render(source, extensions, plugin=True)
+    with patch("mkdocs_interview.transcript.extension.may_hold_dialogue", return_value=True):
+        read_in_full = render(source, extensions, plugin=True)
+    event("left alone" if not read_in_full[1].turns else "turns")
+    assert screened[0] == read_in_full[0]

@@ -21,6 +21,7 @@ from .labels import (
     is_capitalised,
 )
 from .model import PageOptions, Speaker
+from .prescreen import MIN_TURNS
 
 # Labels that docs, changelogs and articles put before a colon. They never name a speaker
 # unless a page declares them as one: release notes and call-outs alternate too.
@@ -71,7 +72,7 @@ _NOT_SPEAKER_PREFIXES = (
 )
 _INITIALS = re.compile(r"[A-Z]|(?=(?:.*[A-Z]){2})[A-Z][A-Za-z]{1,3}")
 _INTRODUCTION = re.compile(r"(.+?)\s*\(([^()\s]{1,12})\)")
-_MIN_TURNS = 4
+_MIN_TURNS = MIN_TURNS
 DIALOGUE = "the content is a dialogue"
 _MIN_TURNS_PER_SPEAKER = 2
 

@@ -19,6 +19,7 @@ from .excerpt import excerpt, first_image
 from .labels import Label
 from .model import Diagnostic, PageOptions, Speaker, Transcript
 from .options import DETECTION_MODES, page_options, speakers_from
+from .prescreen import MIN_TURNS, may_hold_dialogue
 from .rawhtml import sounds_as_text
 from .render import SpeakerHead, mark_turns, read_texts, regroup, speaker_head, tighten
 from .segment import find_labels, give_lines_their_paragraphs, remove_liquid_tags
@@ -69,6 +70,9 @@ class InterviewExtension(Extension):
         self.turn_texts = True
         """Whether to read each turn's plain text (`Turn.text`); a host that never uses it
         saves the time."""
+        self.prescreen = True
+        """Whether to leave alone, unread, a page whose Markdown cannot hold a dialogue by its
+        content alone; a host program that reports why each page is what it is reads them all."""
         self.speaker_html: Callable[[Speaker], str] | None = None
         """A host program's own HTML for the head of a turn (avatar, name), if it has one."""
 
@@ -139,6 +143,13 @@ class InterviewTreeprocessor(Treeprocessor):
         options = extension.options_for(self.md)
         if options.mode == "off":
             extension.transcript = Transcript(verdict="left alone: interview: false, or detection")
+            return
+        if (
+            extension.prescreen
+            and options.mode == "auto"
+            and not may_hold_dialogue(extension.source)
+        ):
+            extension.transcript = Transcript(verdict=f"fewer than {MIN_TURNS} lines with a label")
             return
         known: dict[int, Label | None] = dict.fromkeys(map(id, root))
         found = find_labels(root)

@@ -1,0 +1,50 @@
+"""A look at a page's Markdown, before any tree work, that rules out a dialogue cheaply."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_COLON_WITHIN = 130
+"""How far into a line a label's colon can be: after a time, bold and a name."""
+# A line that may open with a speaker's label: a name of up to six words starting with a letter
+# or digit, after a time in brackets, in bold or not, then a colon or a clock; or `Q.` / `A -`.
+# Lists, tables, links and reference definitions open no label.
+_NAME_CHARS = r"[\w.,'\u2018\u2019\"\u201c\u201d&@#()\u00b7$*-]"
+_LABEL = re.compile(
+    r"[ \t>\ufeff]*+(?:\\?[\[(][^\])\n]{1,40}[\])][ \t]*+)?(?:\*\*|__)?+[ \t]*+"
+    rf"(?P<name>[@#$]?\w{_NAME_CHARS}*+(?:[ \t]++{_NAME_CHARS}++){{0,5}}?)"
+    r"[ \t*_]*(?:[:\uff1a]|[\u2013\u2014-]?[ \t]*[(\[]?\d{1,2}:\d)"
+    r"|[ \t>*_]*+(?P<letter>[QA])(?:\.|[ \t]+[\u2013\u2014-])"
+)
+MIN_TURNS = 4
+"""The turns a page that nothing marks as an interview needs to be a dialogue."""
+
+
+def may_hold_dialogue(lines: Iterable[str]) -> bool:
+    """False when fewer than `MIN_TURNS` of the page's lines outside fenced code could open
+    with a speaker's label, or no label recurs: then the page is no dialogue by its content
+    alone (two people who each speak more than once), and its tree need not be read."""
+    names: list[str] = []
+    fence = ""
+    fenced: list[str] = []  # names inside a fence, which count if it never closes
+    for line in lines:
+        if line.lstrip(" \t").startswith(("```", "~~~")):
+            marker = line.strip()
+            if not fence:
+                fence = marker[: len(marker) - len(marker.lstrip(marker[0]))]
+                continue
+            if marker.startswith(fence) and not marker.lstrip(fence[0]):
+                fence, fenced = "", []
+                continue
+        if (
+            line.find(":", 0, _COLON_WITHIN) == -1
+            and line.find("\uff1a", 0, _COLON_WITHIN) == -1
+            and line.lstrip(" \t>*_")[:1] not in ("Q", "A")
+        ):
+            continue  # most lines of prose
+        if match := _LABEL.match(line):
+            name = (match.group("name") or match.group("letter")).strip(" \t*_").casefold()
+            (fenced if fence else names).append(name)
+    names += fenced
+    return len(names) >= MIN_TURNS and len(set(names)) < len(names)
