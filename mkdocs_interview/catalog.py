@@ -14,6 +14,7 @@ from typing import Any
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .cards import MARKER, MARKER_KINDS, Entry, MarkerError, Renderer, parse_marker, select
@@ -22,7 +23,7 @@ from .escaping import escaping_environment
 from .export import TurnSpool, export_refusal, write_export
 from .head import insert_meta, social_meta
 from .meta import facts_of, read_front_matter
-from .pages import Generated, SiteURLs, add_index_pages
+from .pages import Generated, SiteURLs, add_index_pages, withdraw_index_pages
 from .tags import TagIndex, slug_of, unnamed
 from .transcript import Transcript
 from .transcript.options import page_options, shown, text_of
@@ -112,8 +113,11 @@ class Catalog:
         if "<!--" in html and MARKER.search(html):
             self.marked.append(page)
 
-    def fill(self, env: Environment, files: Files) -> None:
-        """Fill every marker, and put each interview's date and tags at its top."""
+    def fill(self, env: Environment, files: Files, nav: Navigation | None) -> None:
+        """Fill every marker, and put each interview's date and tags at its top. A build that
+        found no interview has no index or tag pages."""
+        if not self.entries:
+            withdraw_index_pages(self.generated, files, nav)
         entries = sorted(self.entries.values(), key=lambda entry: entry.sort_key)
         urls = {}
         for slug, path in self.generated.tag_paths.items():
@@ -136,7 +140,7 @@ class Catalog:
 
     def export(self, config: MkDocsConfig) -> str | None:
         """Write the export, if the settings ask for one; return why it is not written."""
-        if not self.settings.export:
+        if not self.settings.export or not self.entries:
             return None
         site = Path(config.site_dir)
         if problem := export_refusal(self.settings.export, site, self.outputs, config):

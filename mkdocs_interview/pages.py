@@ -12,10 +12,12 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
 
 from .tags import Tag, tag_page_path
 
@@ -58,6 +60,37 @@ def add_index_pages(
             page = adder.add(path, tag.name, marker, f"the page of tag '{tag.name}'", in_nav=False)
             adder.generated.tag_paths[tag.slug] = page
     return adder.generated
+
+
+def withdraw_index_pages(generated: Generated, files: Files, nav: Navigation | None) -> None:
+    """Take the pages the plugin made out of a build that found no interview: out of its files,
+    so that they are not written, and out of its navigation."""
+    gone = set()
+    for path in generated.titles:
+        if (file := files.get_file_from_path(path)) is not None:
+            files.remove(file)
+            gone.add(id(file.page))
+    generated.titles, generated.tag_paths = {}, {}
+    if nav is None or not gone:
+        return
+
+    def kept(items: list[Any]) -> list[Any]:
+        remaining = []
+        for item in items:
+            if isinstance(item, Section):
+                item.children = kept(item.children)
+                if not item.children:
+                    continue
+            elif id(item) in gone:
+                continue
+            remaining.append(item)
+        return remaining
+
+    nav.items = kept(nav.items)
+    nav.pages = [page for page in nav.pages if id(page) not in gone]
+    ends = [None, *nav.pages, None]
+    for before, page, after in zip(ends, nav.pages, ends[2:], strict=False):
+        page.previous_page, page.next_page = before, after
 
 
 class SiteURLs:

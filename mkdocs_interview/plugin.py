@@ -25,13 +25,13 @@ from .places import Places
 from .report import Report
 from .search import SEARCH_PRIORITY, SearchView
 from .speakers import checked_avatars
+from .stylesheet import STYLESHEET, on_every_page, shows_markup, with_stylesheet
 from .transcript import InterviewExtension, Speaker
 from .turns import overriding_turn_template, speaker_html
 
 log = get_plugin_logger("interview")
 
 THEME_DIR = Path(__file__).parent / "templates"
-STYLESHEET = "interview/interview.css"
 
 
 class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-call]
@@ -48,7 +48,10 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
         """Where each rendered page's lines come from, by `src_uri`, for warnings."""
         self.report = Report()
         self.search = SearchView(())
+        self.nav: Navigation | None = None
         self.reporting = False
+        self.stylesheet_on_pages = False
+        """Whether pages link the stylesheet one by one, rather than all by `extra_css`."""
         """Whether the report reads every page in full, as `python -m mkdocs_interview report`
         asks: the report says why a page that is no dialogue is none."""
 
@@ -56,6 +59,7 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
         self.transcripts = self.turns = 0
         self.imports, self.places, self.report = Imports(), {}, Report()
         self.catalog = Catalog(self.config, log)
+        self.nav = None
         self.search = SearchView(config.plugins)
         if not self.config.enabled:
             return config
@@ -66,8 +70,12 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
             extensions.append(self.extension)
         if str(THEME_DIR) not in config.theme.dirs:
             config.theme.dirs.append(str(THEME_DIR))
-        if self.config.stylesheet and STYLESHEET not in config.extra_css:
-            config.extra_css.insert(0, STYLESHEET)  # first, so the site's own CSS wins
+        self.stylesheet_on_pages = False
+        if self.config.stylesheet:
+            if not on_every_page(config.theme.name, config.theme.get("features", [])):
+                self.stylesheet_on_pages = True  # on the pages that need it, by `on_post_page`
+            elif STYLESHEET not in config.extra_css:
+                config.extra_css.insert(0, STYLESHEET)  # first, so the site's own CSS wins
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -88,6 +96,9 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
             template = overriding_turn_template(config.theme.get_env(), THEME_DIR)
             self.extension.speaker_html = speaker_html(template) if template else None
         return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
+        self.nav = nav
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -150,12 +161,14 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.config.enabled:
-            self.catalog.fill(env, files)
+            self.catalog.fill(env, files, self.nav)
         return env
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return output
+        if self.stylesheet_on_pages and shows_markup(output):
+            output = with_stylesheet(output, page, config.extra_css)
         return self.catalog.head(output, page, config)
 
     @event_priority(-100)  # once other plugins wrote their files, which the export never replaces

@@ -97,11 +97,18 @@ def test_code_stays_verbatim(built: tuple[Site, Site]) -> None:
         assert codes == [str(code) for code in content_of(without.html(page)).select("code")]
 
 
-def test_stylesheet_linked_before_the_sites_own(built: tuple[Site, Site]) -> None:
+def test_stylesheet_linked_from_the_pages_with_chat_cards_or_tags(built: tuple[Site, Site]) -> None:
     site, _ = built
     assert (site.site_dir / "interview" / "interview.css").is_file()
-    links = [link["href"] for link in site.html("index.md").select("link[rel=stylesheet]")]
-    assert "interview/interview.css" in links
+    for page in [*fixture_pages(), "index.md"]:
+        html = site.html(page)
+        links = [link["href"] for link in html.select("link[rel=stylesheet]")]
+        ours = [href for href in links if href.endswith("interview/interview.css")]
+        assert len(ours) == (1 if html.select("[class^=interview]") else 0), page
+        if ours:
+            assert (site.page_path(page).parent / ours[0]).resolve() == (
+                site.site_dir / "interview" / "interview.css"
+            ).resolve()
 
 
 def test_build_log(built: tuple[Site, Site]) -> None:
@@ -125,10 +132,27 @@ def test_build_log(built: tuple[Site, Site]) -> None:
     ]
 
 
-def test_user_css_wins(tmp_path: Path) -> None:
-    site = make_site(tmp_path, {"index.md": "# Home\n", "extra.css": ""}, extra_css=["extra.css"])
-    links = [link["href"] for link in site.build().html("index.md").select("link[rel=stylesheet]")]
-    assert links.index("interview/interview.css") < links.index("extra.css")
+CHAT = "**Sam Rivera**: Why?\n\n**Ann Lee**: Because.\n\n" * 2
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_user_css_wins(tmp_path: Path, theme: str) -> None:
+    pages = {"index.md": "# Home\n", "talk.md": CHAT, "extra.css": ""}
+    site = make_site(tmp_path, pages, theme=theme, extra_css=["extra.css"]).build()
+    links = [link["href"] for link in site.html("talk.md").select("link[rel=stylesheet]")]
+    assert links.index("../interview/interview.css") < links.index("../extra.css")
+    assert len([href for href in links if href.endswith("interview/interview.css")]) == 1
+    home = [link["href"] for link in site.html("index.md").select("link[rel=stylesheet]")]
+    assert "extra.css" in home and not [href for href in home if "interview.css" in href]
+
+
+def test_material_instant_navigation_links_it_everywhere(tmp_path: Path) -> None:
+    """Instant navigation swaps content in without reading the new page's `<head>`."""
+    theme = {"name": "material", "features": ["navigation.instant"]}
+    site = make_site(tmp_path, {"index.md": "# Home\n", "talk.md": CHAT}, theme=theme).build()
+    for page in ("index.md", "talk.md"):
+        links = [link["href"] for link in site.html(page).select("link[rel=stylesheet]")]
+        assert len([href for href in links if href.endswith("interview/interview.css")]) == 1
 
 
 def test_stylesheet_can_be_turned_off(tmp_path: Path) -> None:
