@@ -1,18 +1,25 @@
 """The engine alone: megabytes of Markdown per second through Python-Markdown, with and
 without the interview extension, and which stage of the conversion the difference lands in;
-and what the chat markup costs the search indexer."""
+what the chat markup costs the search indexer; and the extension's own processors' CPU time
+per turn, beside a wrap-only pass that does the least any chat renderer must do."""
 
 from __future__ import annotations
 
 import functools
+import math
 import re
 import time
+import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import markdown
 import yaml
+from corpus import markdown_files, spread
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 from synth import MARKDOWN_EXTENSIONS, interview_page
 
 if TYPE_CHECKING:
@@ -54,6 +61,75 @@ class IndexerCost:
     and stage notes to their text."""
 
 
+@dataclass(frozen=True)
+class PerTurn:
+    """The extension's own processors over some pages, best CPU time, per turn they found;
+    and a wrap-only pass over the same pages, per the same turns."""
+
+    label: str
+    pages: int
+    megabytes: float
+    turns: int
+    """Turns the extension found (`extension.transcript.turns`, summed over the pages)."""
+    transcripts: int
+    """Pages with at least one turn."""
+    extension: float
+    """Best CPU seconds in the extension's own processors, over all pages."""
+    wrap_only: float
+    """Best CPU seconds of the wrap-only pass (`WrapOnly`), over all pages."""
+    wrapped: int
+    """The turns the wrap-only pass opened."""
+
+    @property
+    def us_per_turn(self) -> float:
+        return 1e6 * self.extension / self.turns if self.turns else math.nan
+
+    @property
+    def wrap_us_per_turn(self) -> float:
+        return 1e6 * self.wrap_only / self.turns if self.turns else math.nan
+
+    @property
+    def us_per_page(self) -> float:
+        return 1e6 * self.extension / self.pages if self.pages else math.nan
+
+
+WRAP_PRIORITY = 12
+"""The interview extension's tree processor's priority, after inline parsing."""
+_LABEL = re.compile(r"\s*[^:\n]{1,40}:\s")
+
+
+class WrapOnly(Treeprocessor):
+    """The least a chat renderer does: one pass over the top-level blocks, no detection. Each
+    `<p>` that opens with `<strong>` or with a `Name: ` label starts a `<div class="turn">`,
+    which takes it and the blocks after it, up to the next such paragraph."""
+
+    wrapped = 0
+    """The turns opened on the last page."""
+
+    def run(self, root: etree.Element) -> None:
+        blocks: list[etree.Element] = []
+        turn: etree.Element | None = None
+        self.wrapped = 0
+        for block in root:
+            if block.tag == "p" and (
+                (len(block) and block[0].tag == "strong" and not (block.text or "").strip())
+                or _LABEL.match(block.text or "")
+            ):
+                turn = etree.Element("div", {"class": "turn"})
+                blocks.append(turn)
+                self.wrapped += 1
+            if turn is None:
+                blocks.append(block)
+            else:
+                turn.append(block)
+        root[:] = blocks
+
+
+class _WrapOnlyExtension(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's)
+        md.treeprocessors.register(WrapOnly(md), "wrap-only", WRAP_PRIORITY)
+
+
 _TURN_START = re.compile(
     r'<div class="interview-turn"[^>]*>(?:<img class="interview-avatar"[^>]*>)?'
     r'<p class="interview-speaker">'
@@ -72,6 +148,68 @@ def corpus(pages: int, seed: int) -> list[tuple[str, PageOptions]]:
         options, _ = page_options(yaml.safe_load(front))
         documents.append((body, options))
     return documents
+
+
+def corpus_pages(docs_dir: Path, pages: int) -> list[tuple[str, PageOptions]]:
+    """`pages` Markdown pages of a folder, evenly spaced in path order: the Markdown after the
+    front matter (split off as MkDocs does) and the page's options from the front matter."""
+    from mkdocs.utils.meta import get_data
+
+    from mkdocs_interview.transcript import page_options
+
+    documents = []
+    for path in spread(markdown_files(docs_dir), pages):
+        body, meta = get_data(path.read_text(encoding="utf-8-sig", errors="replace"))
+        options, _ = page_options(meta)
+        documents.append((body, options))
+    return documents
+
+
+def per_turn(documents: list[tuple[str, PageOptions]], repeats: int, label: str) -> PerTurn:
+    """The CPU time of the extension's own processors (every pre-, tree and postprocessor
+    from `mkdocs_interview`) per turn found, with the site's extensions; and of
+    the wrap-only pass, in a Markdown with the same extensions but not the interview one.
+    The best of `repeats` runs over all pages, alternating the two."""
+    from mkdocs_interview.transcript import InterviewExtension
+
+    names, configs = _site_extensions()
+    extension = InterviewExtension()
+    ours = markdown.Markdown(extensions=[*names, extension], extension_configs=configs)
+    plain = markdown.Markdown(extensions=[*names, _WrapOnlyExtension()], extension_configs=configs)
+    seconds: dict[str, float] = {}
+    for registry in (ours.preprocessors, ours.treeprocessors, ours.postprocessors):
+        for processor in registry:
+            if type(processor).__module__.startswith("mkdocs_interview"):
+                processor.run = _timed(processor.run, "extension", seconds)  # type: ignore[method-assign]
+    wrap = plain.treeprocessors["wrap-only"]
+    assert isinstance(wrap, WrapOnly)
+    wrap.run = _timed(wrap.run, "wrap", seconds)  # type: ignore[method-assign]
+    best = {"extension": math.inf, "wrap": math.inf}
+    turns = transcripts = wrapped = 0
+    for _ in range(repeats):
+        seconds.clear()
+        turns = transcripts = wrapped = 0
+        for text, options in documents:
+            extension.page = options
+            ours.reset().convert(text)
+            found = len(extension.transcript.turns)
+            turns += found
+            transcripts += found > 0
+        for text, _ in documents:
+            plain.reset().convert(text)
+            wrapped += wrap.wrapped
+        for stage in best:
+            best[stage] = min(best[stage], seconds.get(stage, 0.0))
+    return PerTurn(
+        label=label,
+        pages=len(documents),
+        megabytes=sum(len(text.encode("utf-8")) for text, _ in documents) / 1e6,
+        turns=turns,
+        transcripts=transcripts,
+        extension=best["extension"],
+        wrap_only=best["wrap"],
+        wrapped=wrapped,
+    )
 
 
 def measure(
