@@ -338,7 +338,7 @@ def _names_asking(root: etree.Element, labels: Sequence[Label]) -> set[str]:
             current = []
             continue
         current = by_block.get(id(block), current)
-        if current and any("?" in text for text in block.itertext()):
+        if current and "?" in "".join(block.itertext()):
             asking.update(current)
     return asking
 

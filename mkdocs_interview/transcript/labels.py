@@ -11,11 +11,13 @@ read, and a label can sit in the middle of a paragraph when the author left out 
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from .markers import unescape
 
@@ -64,6 +66,8 @@ HEADINGS_THAT_ASK = frozenset(("h2", "h3"))
 class Shape(Enum):
     """How a label is written, which decides what it may mean."""
 
+    __hash__ = object.__hash__  # a member is itself: hashed in C, not by its name in Python
+
     NAME = "name"
     QUESTION = "question"
     ANSWER = "answer"
@@ -75,6 +79,8 @@ class Form(Enum):
     """How a name label is written: a one-off label is a speaker only in the form of the
     page's recurring speakers."""
 
+    __hash__ = object.__hash__
+
     BOLD = "bold"
     """`**Name:** text`, the colon inside the bold."""
     BOLD_COLON_AFTER = "bold, colon after"
@@ -85,7 +91,7 @@ class Form(Enum):
     """`Name (00:03:20):` on a line of its own, as transcription tools write it."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Label:
     """A label at the start of `block`; `strong` carries it when it is in bold."""
 
@@ -194,8 +200,7 @@ class Label:
         return not line.strip() or _ONLY_A_CLOCK.fullmatch(line) is not None
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     """Where a line starts inside a block: in its text (`child` -1) or a child's tail."""
 
     child: int
@@ -206,10 +211,14 @@ class Position:
         return self.child == -1 and self.offset == 0
 
 
+START = Position(-1, 0)
+"""Where a block's own text starts."""
+
+
 def block_label(block: etree.Element) -> Label | None:
     """The label that opens a top-level block, if any."""
     if block.tag == "p":
-        return bold_question(block) or label_at(block, Position(-1, 0))
+        return bold_question(block) or label_at(block, START)
     if block.tag in HEADINGS_THAT_ASK:
         text = "".join(block.itertext()).strip()
         if _QUESTION_PREFIX.match(text) or text.endswith("?"):
@@ -277,6 +286,8 @@ def label_at(block: etree.Element, position: Position) -> Label | None:
         start = lead.end()
     end = rest.find("\n")
     line = rest if end == -1 else rest[:end]
+    if line.find(":", start) == -1 and line.find("\uff1a", start) == -1:
+        return None  # most lines: a name and a clock both need a colon
     timed = line.rstrip(" \t:)]\uff1a")[-1:].isdigit()  # a clock ends the line
     if (
         timed
@@ -300,7 +311,7 @@ def label_at(block: etree.Element, position: Position) -> Label | None:
 def line_starts(block: etree.Element, *, first: bool = True) -> Iterator[Position]:
     """Every place a source line starts in `block`'s own text and its children's tails."""
     if first:
-        yield Position(-1, 0)
+        yield START
     for child, text in enumerate(texts_of(block), start=-1):
         if not text:
             continue
@@ -352,6 +363,7 @@ def _keep_braces_as_text(block: etree.Element) -> None:
             block.text = text
 
 
+@functools.lru_cache(maxsize=4096)
 def is_candidate(name: str) -> bool:
     """Whether `name` can be a speaker's label by its length and characters: up to six words
     of letters or digits in any script, with the dots of initials, the commas of credentials,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import html
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Mapping, Sequence
@@ -12,7 +11,7 @@ from .colours import colour_for, text_colour_on
 from .detect import Cast
 from .excerpt import plain_text
 from .labels import BOUNDARIES, Label, Shape, block_label, initials, is_wholly_bold
-from .markers import literal, mark_stage_notes, mark_timestamp
+from .markers import CLOCK_STARTS, literal, mark_stage_notes, mark_timestamp
 from .model import PageOptions, Side, Speaker, Transcript, Turn
 from .rawhtml import depth_change
 from .urls import safe_url
@@ -64,6 +63,7 @@ def regroup(
     sides = _Sides(cast, options, present)
     blocks: list[etree.Element] = []
     open_ = _Open()
+    faces: dict[str, tuple[dict[str, str], str]] = {}  # each speaker's attributes and head
 
     def start_turn(speaker: str, written: str, new_region: bool = False) -> etree.Element:
         if open_.region is None or new_region:
@@ -73,13 +73,18 @@ def regroup(
             transcript.regions += 1
         turn = Turn(f"turn-{len(transcript.turns) + 1}", speaker, sides.of(speaker), written)
         transcript.turns.append(turn)
-        elements.append(_turn_element(open_.region, turn, cast.person(speaker), head))
+        if (face := faces.get(speaker)) is None:
+            person = cast.person(speaker)
+            face = faces[speaker] = (_avatar_attributes(person), head(person))
+        elements.append(_turn_element(open_.region, turn, *face))
         return elements[-1]
 
     last_turn = max((index for index, item in enumerate(labelled) if item[2]), default=-1)
     raw_depth = 0
     for index, (block, label, speaker) in enumerate(labelled):
-        change = depth_change(block, stash) if stash else 0
+        text = block.text
+        # Only a paragraph that is a placeholder of stashed raw HTML can leave elements open.
+        change = depth_change(block, stash) if stash and text and "\x02" in text else 0
         if raw_depth or change > 0:
             # Inside a block of raw HTML left open: the page's own structure, outside any chat.
             raw_depth = max(raw_depth + change, 0)
@@ -179,7 +184,11 @@ def _add_to_turn(open_: _Open, label: Label, block: etree.Element) -> None:
 
 def _mark_body(turn: etree.Element, media: str | None) -> float | None:
     """Mark the timestamps and stage notes of a turn's blocks; return the time that opens it."""
-    times = [mark_timestamp(block, media) for block in turn if block.tag == "p"]
+    times = [
+        mark_timestamp(block, media)
+        for block in turn
+        if block.tag == "p" and block.text and block.text.lstrip(" \t")[:1] in CLOCK_STARTS
+    ]
     for block in turn:
         mark_stage_notes(block)
     return times[0] if times else None
@@ -218,7 +227,7 @@ Python-Markdown's stash, where the HTML of `speaker_head` or a host program's ow
 
 
 def _turn_element(
-    region: etree.Element, turn: Turn, person: Speaker, head: SpeakerHead
+    region: etree.Element, turn: Turn, avatar: dict[str, str], head: str
 ) -> etree.Element:
     """Append the turn's element to `region`, with its head as its text and no children yet.
     The turn carries the avatar's initials and colours, which the stylesheet draws beside it."""
@@ -230,14 +239,13 @@ def _turn_element(
             "id": turn.id,
             "data-speaker": literal(turn.speaker),
             "data-side": turn.side,
-            **_avatar_attributes(person),
+            **avatar,
         },
     )
-    element.text = head(person)
+    element.text = head
     return element
 
 
-@functools.lru_cache(maxsize=256)
 def _avatar_attributes(person: Speaker) -> dict[str, str]:
     background, foreground = avatar_colours(person)
     return {

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .detect import Cast
 from .labels import (
     BOUNDARIES,
+    START,
     Label,
     Position,
     block_label,
@@ -28,7 +29,7 @@ _LISTS = frozenset(("ul", "ol"))
 _LIQUID_TAG = re.compile(r"\{%-?\s*[a-z_]+\b.*?-?%\}")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Found:
     """A label, the block it sits in (a top-level paragraph or heading, or the end of a
     list), and where in that block."""
@@ -61,7 +62,7 @@ def find_labels(root: etree.Element) -> list[Found]:
         for index, item in enumerate(here):
             line = _line_text(item)
             if item.label.says_only_a_link(line):
-                here[index] = item = replace(item, label=replace(item.label, linking=True))
+                item.label.linking = True
             if not item.label.says_nothing(line):
                 continue
             if index + 1 < len(here):
@@ -111,7 +112,9 @@ def remove_liquid_tags(root: etree.Element) -> int:
     kept = []
     for block in root:
         if block.tag == "p":
-            removed += _drop_liquid_lines(block)
+            text = "".join(filter(None, texts_of(block)))
+            if "{" in text or "\x02" in text:  # a cut paragraph holds its `{` escaped
+                removed += _drop_liquid_lines(block)
             if not (block.text or "").strip() and not len(block):
                 continue
         kept.append(block)
@@ -149,13 +152,18 @@ def _drop_liquid_lines(block: etree.Element) -> int:
 
 
 def _labels_in(container: etree.Element, *, first: bool) -> list[Found]:
+    if first and "\n" not in "".join(filter(None, texts_of(container))):
+        # A paragraph of one line, as most are: its start alone.
+        label = block_label(container)
+        return [Found(label, container, START)] if label is not None else []
     found = []
     for position in line_starts(container, first=first):
         if position.is_start:
             label = block_label(container)
         else:
             label = label_at(container, position)
-            label = replace(label, opens_block=False) if label is not None else None
+            if label is not None:
+                label.opens_block = False
         if label is not None:
             found.append(Found(label, container, position))
     return found
@@ -174,7 +182,8 @@ def _line_text(item: Found) -> str:
 
 
 def _silenced(item: Found) -> Found:
-    return replace(item, label=replace(item.label, silent=True))
+    item.label.silent = True
+    return item
 
 
 def _only_line(item: Found, following: Found) -> bool:
