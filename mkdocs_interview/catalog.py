@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,17 +17,20 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from .cards import MARKER, MARKER_KINDS, Entry, MarkerError, Renderer, parse_marker, select
 from .config import InterviewConfig
-from .escaping import escaping_environment
-from .export import TurnSpool, export_refusal, write_export
-from .head import insert_meta, social_meta
 from .meta import facts_of, read_front_matter
 from .pages import Generated, SiteURLs, add_index_pages, withdraw_index_pages
 from .tags import TagIndex, slug_of, unnamed
 from .transcript import Transcript
 from .transcript.options import page_options, shown, text_of
 from .urls import site_path
+
+if TYPE_CHECKING:
+    from .cards import Entry, Renderer
+    from .export import TurnSpool
+
+# What renders cards, tag lists, page meta, social meta and the export (`cards`, `escaping`,
+# `export`, `head`) is imported once a build has an interview or a page has a marker.
 
 
 @dataclass
@@ -46,7 +49,8 @@ class Catalog:
     """The theme's templates, with autoescape forced on, once every page is read."""
     outputs: Mapping[str, File] = field(default_factory=dict)
     """Every file the build writes (docs, theme, generated), by `dest_uri`."""
-    spool: TurnSpool = field(default_factory=TurnSpool)
+    spool: TurnSpool | None = None
+    """The turns of every interview, for the export; made with the first one."""
 
     def __post_init__(self) -> None:
         self.tags = TagIndex(self.settings.hidden_tags)
@@ -84,6 +88,8 @@ class Catalog:
         """Remember a rendered interview page, for its card, with `title` if it has one
         other than the page's; return the problems of its front matter. A draft (under
         `mkdocs serve`) gets no card."""
+        from .cards import Entry
+
         facts = facts_of(page.meta, page.file.src_uri)
         problems = list(facts.problems)
         problems += [
@@ -105,19 +111,44 @@ class Catalog:
             speakers=tuple(transcript.speakers),
             tags=tuple(self.tags.add(facts.tags)),
             social_image=site_path(social_image, page, files) if social_image else None,
-            turns=self.spool.add(transcript.turns) if self.settings.export else None,
+            turns=self._spool().add(transcript.turns) if self.settings.export else None,
         )
         return problems
 
+    def _spool(self) -> TurnSpool:
+        if self.spool is None:
+            from .export import TurnSpool
+
+            self.spool = TurnSpool()
+        return self.spool
+
+    def close(self) -> None:
+        """Let go of the turns kept for the export."""
+        if self.spool is not None:
+            self.spool.close()
+
     def note_markers(self, page: Page, html: str) -> None:
-        if "<!--" in html and MARKER.search(html):
+        if page.file.src_uri in self.generated.titles:  # a page the plugin made has its marker
             self.marked.append(page)
+        elif "<!--" in html and "interview:" in html:  # what a marker opens with
+            from .cards import MARKER
+
+            if MARKER.search(html):
+                self.marked.append(page)
 
     def fill(self, env: Environment, files: Files, nav: Navigation | None) -> None:
         """Fill every marker, and put each interview's date and tags at its top. A build that
         found no interview has no index or tag pages."""
+        marked = self.marked
         if not self.entries:
+            withdrawn = set(self.generated.titles)  # not written: their markers stay unfilled
             withdraw_index_pages(self.generated, files, nav)
+            marked = [page for page in marked if page.file.src_uri not in withdrawn]
+            if not marked:
+                return
+        from .cards import MARKER, Renderer
+        from .escaping import escaping_environment
+
         entries = sorted(self.entries.values(), key=lambda entry: entry.sort_key)
         urls = {}
         for slug, path in self.generated.tag_paths.items():
@@ -128,7 +159,7 @@ class Catalog:
         for path, title in self.generated.titles.items():
             if (file := files.get_file_from_path(path)) and file.page:
                 file.page.content = renderer.heading(title) + "\n" + (file.page.content or "")
-        for page in self.marked:
+        for page in marked:
             page.content = MARKER.sub(
                 functools.partial(self._marker, page=page, renderer=renderer, entries=entries),
                 page.content or "",
@@ -142,10 +173,12 @@ class Catalog:
         """Write the export, if the settings ask for one; return why it is not written."""
         if not self.settings.export or not self.entries:
             return None
+        from .export import export_refusal, write_export
+
         site = Path(config.site_dir)
         if problem := export_refusal(self.settings.export, site, self.outputs, config):
             return problem
-        write_export(site / self.settings.export, self.entries.values(), self.spool)
+        write_export(site / self.settings.export, self.entries.values(), self._spool())
         return None
 
     def head(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -153,6 +186,8 @@ class Catalog:
         entry = self.entries.get(page.file.src_uri)
         if entry is None or self.templates is None or not self.settings.social_meta:
             return output
+        from .head import insert_meta, social_meta
+
         meta = social_meta(
             title=entry.title,
             description=entry.excerpt,
@@ -168,6 +203,8 @@ class Catalog:
     def _marker(
         self, match: re.Match[str], *, page: Page, renderer: Renderer, entries: list[Entry]
     ) -> str:
+        from .cards import MARKER_KINDS, MarkerError, parse_marker, select
+
         kind, content = match.group("kind"), match.string
         if kind not in MARKER_KINDS:
             if kind != "transcript":  # a page without a caption file keeps it as a comment

@@ -30,13 +30,15 @@ import json
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
-from .cards import Entry
 from .transcript import Turn
+
+if TYPE_CHECKING:
+    from .cards import Entry
 
 EXPORT_VERSION = 1
 

@@ -19,7 +19,7 @@ import logging
 import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import markdown
 import yaml
@@ -28,21 +28,16 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from .captions import (
-    ESCAPABLE,
-    PARSERS,
-    CaptionError,
-    merge_turns,
-    parse_captions,
-    to_markdown,
-    turns_markdown,
-)
-from .captions.model import Turn
 from .meta import facts_of, front_matter_of, read_yaml, source_line_offset
 from .pages import SiteURLs, title_text
 from .places import Places, Transcript
 from .transcript import Speaker, page_options
 from .transcript.options import read_text, shown, text_of
+
+if TYPE_CHECKING:
+    from .captions.model import CaptionError, Cue, Turn
+
+# The caption parsers (`captions`) are imported when the docs have a caption file.
 
 TRANSCRIPT_MARKER = "<!-- interview:transcript -->"
 SIDECAR_KEYS = frozenset(
@@ -55,6 +50,9 @@ SIDECAR_KEYS = frozenset(
 _WRITTEN_BY_THEMES = frozenset(("description", "tags", "categories"))
 _MARKUP_CHARACTERS = str.maketrans("", "", '<>"')
 SIDECAR_SUFFIXES = (".yml", ".yaml")
+CAPTION_SUFFIXES = (".vtt", ".srt", ".json")
+"""The suffixes of caption files, those of `captions.PARSERS` in its order: of two caption
+files of one name, the first suffix makes the page."""
 
 
 @dataclass
@@ -121,7 +119,7 @@ def add_caption_pages(
         file
         for file in urls.files
         if not file.is_documentation_page()
-        and posixpath.splitext(file.src_uri)[1].lower() in PARSERS
+        and posixpath.splitext(file.src_uri)[1].lower() in CAPTION_SUFFIXES
         and file.inclusion is not InclusionLevel.EXCLUDED
     ]
     importer = _Importer(urls, config, registry, log)
@@ -130,20 +128,20 @@ def add_caption_pages(
         stem = posixpath.splitext(file.src_uri)[0]
         try:
             if stem in taken:
-                if parse_captions(file.content_string, _suffix(file)) is not None:
+                if _cues(file) is not None:
                     log.warning(
                         f"{file.src_uri}: not read: {taken[stem].src_uri} is the transcript "
                         f"of '{stem}' (.vtt, then .srt, then .json)"
                     )
             elif importer.add(file, stem):
                 taken[stem] = file
-        except CaptionError as error:
-            taken[stem] = file  # a broken caption file is still the one that counts
-            where = f"{file.src_uri}:{error.line}" if error.line else file.src_uri
-            log.warning(f"{where}: {error.message}")
         except UnicodeDecodeError:
             taken[stem] = file
             log.warning(f"{file.src_uri}: not a UTF-8 text file")
+        except _caption_error() as error:  # looked up only when something is raised
+            taken[stem] = file  # a broken caption file is still the one that counts
+            where = f"{file.src_uri}:{error.line}" if error.line else file.src_uri
+            log.warning(f"{where}: {error.message}")
     return importer.imports
 
 
@@ -175,9 +173,11 @@ class _Importer:
             return self._add_page(file, stem, sidecar, sidecar_name)
         if file.inclusion is InclusionLevel.DRAFT:
             return True  # a draft's transcript stays out of a published page
-        cues = parse_captions(file.content_string, _suffix(file))
+        cues = _cues(file)
         if cues is None:
             return False
+        from .captions import merge_turns, turns_markdown
+
         turns = merge_turns(cues)
         front_matter = {**sidecar, **front_matter_of(page.content_string)}
         if title := text_of(sidecar.get("title")):
@@ -193,9 +193,11 @@ class _Importer:
     def _add_page(
         self, file: File, stem: str, sidecar: dict[str, Any], sidecar_name: str | None
     ) -> bool:
-        cues = parse_captions(file.content_string, _suffix(file))
+        cues = _cues(file)
         if cues is None:
             return False
+        from .captions import merge_turns, to_markdown
+
         turns = merge_turns(cues)
         problems: list[str] = []
         title = read_text(sidecar, "title", problems) or _title(stem)
@@ -254,13 +256,34 @@ def escapable_characters(config: MkDocsConfig) -> frozenset[str]:
             extensions=config.markdown_extensions, extension_configs=config.mdx_configs
         )
     except Exception:
+        from .captions import ESCAPABLE
+
         return ESCAPABLE
     return frozenset(md.ESCAPED_CHARS)
 
 
+def _cues(file: File) -> list[Cue] | None:
+    """The cues of a caption file, None when it is no transcript; see `parse_captions`. A
+    `.json` file is first looked at as `parse_podcast_json` does, before the parsers are
+    loaded: most JSON files of a site are something else."""
+    text = file.content_string
+    suffix = _suffix(file)
+    if suffix.lower() == ".json" and '"segments"' not in text:
+        return None
+    from .captions import parse_captions
+
+    return parse_captions(text, suffix)
+
+
+def _caption_error() -> type[CaptionError]:
+    from .captions import CaptionError
+
+    return CaptionError
+
+
 def _caption_order(file: File) -> tuple[str, int]:
     stem, suffix = posixpath.splitext(file.src_uri)
-    return stem, list(PARSERS).index(suffix.lower())
+    return stem, CAPTION_SUFFIXES.index(suffix.lower())
 
 
 def _suffix(file: File) -> str:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import posixpath
 import re
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from frontmatter.default_handlers import YAMLHandler
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
@@ -18,8 +18,10 @@ from mkdocs.utils.meta import get_data
 from .transcript.options import read_text, shown, words
 from .urls import safe_url
 
+if TYPE_CHECKING:
+    from frontmatter.default_handlers import YAMLHandler
+
 _DATED_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-")
-_HANDLER = YAMLHandler()
 
 
 @dataclass(frozen=True)
@@ -174,14 +176,17 @@ def front_matter_error(markdown: str) -> str | None:
 
     MkDocs silently renders a broken front matter as page text; this says what is wrong.
     """
-    if not _HANDLER.detect(markdown):
+    if not markdown.startswith("---"):  # what the handler's `detect` asks first
+        return None
+    handler = _handler()
+    if not handler.detect(markdown):
         return None
     try:
-        front_matter = _HANDLER.split(markdown)[0]
+        front_matter = handler.split(markdown)[0]
     except ValueError:
         return None  # an opening rule without a closing one: ordinary Markdown
     try:
-        data = _HANDLER.load(front_matter)
+        data = handler.load(front_matter)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
@@ -194,6 +199,14 @@ def front_matter_error(markdown: str) -> str | None:
     if data is not None and not isinstance(data, dict):
         return "front matter must be a mapping of keys to values"
     return None
+
+
+@functools.cache
+def _handler() -> YAMLHandler:
+    """python-frontmatter's reader, imported when a page may open with front matter."""
+    from frontmatter.default_handlers import YAMLHandler
+
+    return YAMLHandler()
 
 
 def source_line_offset(page: Page) -> int:

@@ -65,7 +65,7 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
             return config
         extensions = cast(list[object], config.markdown_extensions)  # names, and instances
         self.extension.turn_texts = bool(self.config.export)  # the export alone reads them
-        self.extension.prescreen = not (self.config.report or self.reporting)
+        self.extension.prescreen = not self._reports
         if self.extension not in extensions:
             extensions.append(self.extension)
         if str(THEME_DIR) not in config.theme.dirs:
@@ -138,11 +138,17 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
         for diagnostic in transcript.diagnostics:
             level = log.info if diagnostic.level == "info" else log.warning
             level(f"{places.of_line(diagnostic.line)}: {diagnostic.message}")
-        if page.file.src_uri not in self.catalog.generated.titles:  # not a page of cards
+        if self._reports and page.file.src_uri not in self.catalog.generated.titles:
             marked = options is not None and options.mode == "on"
             self.report.add(page.file.src_uri, transcript, marked=marked)
         self.catalog.note_markers(page, html)
         return html
+
+    @property
+    def _reports(self) -> bool:
+        """Whether the build reports on every page (not on the pages of cards it makes): to a
+        `report` file, or to `python -m mkdocs_interview report`."""
+        return bool(self.config.report) or self.reporting
 
     @event_priority(SEARCH_PRIORITY + 1)
     def _lend_to_search(
@@ -175,7 +181,7 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.enabled and (problem := self.catalog.export(config)):
             log.warning(problem)
-        self.catalog.spool.close()
+        self.catalog.close()
         if self.config.enabled and self.config.report:
             path = Path(config.config_file_path).parent / self.config.report
             try:

@@ -14,8 +14,6 @@ from jinja2 import Environment, Template
 
 from .escaping import escaping_environment
 from .transcript import Speaker
-from .transcript.labels import initials
-from .transcript.render import avatar_colours
 from .urls import safe_url
 
 TURN_TEMPLATE = "interview/turn.html"
@@ -34,6 +32,10 @@ def speaker_html(template: Template) -> Callable[[Speaker], str]:
     """Renders the head of a turn with `template`."""
 
     def render(person: Speaker) -> str:
+        # The engine's own modules, loaded once a page has a turn.
+        from .transcript.labels import initials
+        from .transcript.render import avatar_colours
+
         background, foreground = avatar_colours(person)
         return template.render(
             speaker=replace(person, url=safe_url(person.url)),

@@ -11,6 +11,7 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 
 from mkdocs_interview.captions import (
+    PARSERS,
     CaptionError,
     Cue,
     Turn,
@@ -24,6 +25,7 @@ from mkdocs_interview.captions import (
     turns_markdown,
 )
 from mkdocs_interview.captions.model import clock, escape
+from mkdocs_interview.imports import CAPTION_SUFFIXES
 from mkdocs_interview.transcript import Speaker
 
 from .conftest import FIXTURES, convert
@@ -209,6 +211,12 @@ def test_json_sentence_segments_and_missing_speakers() -> None:
 def test_other_json_is_no_transcript(text: str) -> None:
     assert parse_podcast_json(text) is None
     assert caption_markdown(text, ".json", {"title": "x"}) is None
+
+
+def test_the_plugin_looks_for_the_files_the_parsers_read() -> None:
+    # The plugin names the suffixes, and looks into a `.json` file, before loading the parsers.
+    assert tuple(PARSERS) == CAPTION_SUFFIXES
+    assert parse_podcast_json('{"version": "1", "segm\\u0065nts": []}') is None  # no '"segments"'
 
 
 # Lenient reading

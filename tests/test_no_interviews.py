@@ -3,6 +3,8 @@ stylesheet link of its own, and its navigation as the author's docs make it."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,17 @@ ORDINARY = {
     if path.stem != "jekyll-page"  # its `tags: a b` become a list, which Material's search reads
 }
 PAGES = {"index.md": "# Home\n\nSee the [guide](ordinary/).\n", **ORDINARY}
+ENGINE_MODULES = (
+    "detect",
+    "labels",
+    "segment",
+    "render",
+    "excerpt",
+    "markers",
+    "rawhtml",
+    "colours",
+)
+"""The engine's modules that read and rewrite a page's tree."""
 CHAT = "**Sam Rivera**: Why?\n\n**Ann Lee**: Because.\n\n" * 2
 
 
@@ -46,3 +59,57 @@ def test_one_interview_brings_the_index_into_the_navigation(tmp_path: Path, them
     assert (site.site_dir / "interviews.json").is_file()
     home = str(site.html("index.md"))
     assert 'href="interviews/"' in home
+
+
+LAZY = (
+    *(f"mkdocs_interview.transcript.{name}" for name in ENGINE_MODULES),
+    "mkdocs_interview.captions",
+    "mkdocs_interview.cards",
+    "mkdocs_interview.export",
+    "mkdocs_interview.head",
+    "frontmatter",
+)
+"""What a build of a site without interviews has no use for: the engine's tree work, the
+caption parsers, the cards, the export, the social meta, python-frontmatter."""
+_MODULES_AFTER_BUILD = """
+import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+build(load_config("mkdocs.yml"))
+print("\\n".join(sorted(sys.modules)))
+"""
+ORDINARY_SITE = {
+    "index.md": "# Home\n\nA site about boats. See the [guide](guide.md).\n",
+    "guide.md": (
+        "---\ntitle: Guide\ntags: [boats, sails]\ndescription: How to sail\n---\n"
+        "# Guide\n\nNote: read this first.\n\n<!-- a comment -->\n\n"
+        "```yaml\nsite_name: Boats\ntheme: material\nnav: []\nplugins: []\n```\n\n"
+        "| Part | Use |\n| --- | --- |\n| Mast | Holds the sail |\n"
+    ),
+    "data/boats.json": '{"boats": ["sloop", "ketch"]}\n',
+}
+
+
+def _modules_after_build(root: Path) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", _MODULES_AFTER_BUILD],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return set(done.stdout.split())
+
+
+def test_a_site_without_interviews_never_loads_what_renders_them(tmp_path: Path) -> None:
+    site = make_site(tmp_path, ORDINARY_SITE, plugins=["search", "interview"])
+    loaded = _modules_after_build(site.root)
+    assert "mkdocs_interview.plugin" in loaded
+    assert sorted(loaded.intersection(LAZY)) == []
+
+
+def test_an_interview_loads_the_engine(tmp_path: Path) -> None:
+    pages = {**ORDINARY_SITE, "talk.md": "---\ntags: [interview]\n---\n# Talk\n\n" + CHAT}
+    site = make_site(tmp_path, pages, plugins=["search", "interview"])
+    loaded = _modules_after_build(site.root)
+    assert {"mkdocs_interview.transcript.detect", "mkdocs_interview.cards"} <= loaded

@@ -7,22 +7,24 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from .detect import cast_of, undeclared
-from .excerpt import excerpt, first_image
-from .labels import Label
 from .model import Diagnostic, PageOptions, Speaker, Transcript
 from .options import DETECTION_MODES, page_options, speakers_from
 from .prescreen import MIN_TURNS, may_hold_dialogue
-from .rawhtml import sounds_as_text
-from .render import SpeakerHead, mark_turns, read_texts, regroup, speaker_head, tighten
-from .segment import find_labels, give_lines_their_paragraphs, remove_liquid_tags
+
+if TYPE_CHECKING:
+    from .labels import Label
+    from .render import SpeakerHead
+
+# The modules that read and rewrite a page's tree (`detect`, `labels`, `segment`, `render`,
+# `excerpt`, `markers`, `rawhtml`, `colours`) are imported by the tree processors, once a page
+# is past the prescreen: a site without interviews never loads them.
 
 log = logging.getLogger("MARKDOWN")  # where Python-Markdown and its extensions report
 
@@ -151,6 +153,12 @@ class InterviewTreeprocessor(Treeprocessor):
         ):
             extension.transcript = Transcript(verdict=f"fewer than {MIN_TURNS} lines with a label")
             return
+        from .detect import cast_of, undeclared
+        from .excerpt import first_image
+        from .rawhtml import sounds_as_text
+        from .render import regroup
+        from .segment import find_labels, give_lines_their_paragraphs, remove_liquid_tags
+
         known: dict[int, Label | None] = dict.fromkeys(map(id, root))
         found = find_labels(root)
         known.update((id(item.container), item.label) for item in found if item.position.is_start)
@@ -189,6 +197,8 @@ class InterviewTreeprocessor(Treeprocessor):
     def _head(self) -> SpeakerHead:
         """The head of each turn, its HTML stashed once per speaker: the host program's own,
         else the engine's."""
+        from .render import speaker_head
+
         speaker_html = self.extension.speaker_html or speaker_head
         placeholders: dict[Speaker, str] = {}
 
@@ -214,6 +224,9 @@ class _TextTreeprocessor(Treeprocessor):
         elements, extension.turn_elements = extension.turn_elements, []  # keep no tree alive
         transcript = extension.transcript
         if elements and transcript.turns:
+            from .excerpt import excerpt
+            from .render import mark_turns, read_texts, tighten
+
             mark_turns(transcript, elements, extension.turn_media)
             stash = self.md.htmlStash.rawHtmlBlocks
             if extension.turn_texts:

@@ -9,7 +9,6 @@ import reprlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .colours import HEX_COLOUR
 from .model import DEFAULT_INTERVIEWEE, DEFAULT_INTERVIEWER, Mode, PageOptions, Side, Speaker
 from .urls import is_url, safe_url
 
@@ -185,7 +184,7 @@ def _speaker(name: str, entry: Mapping[Any, Any], where: str, problems: list[str
         else:
             problems.append(f"{where}: 'side' must be host or guest, not {shown(value)}")
     colour = entry.get("colour", entry.get("color"))
-    if colour is not None and not (isinstance(colour, str) and HEX_COLOUR.fullmatch(colour)):
+    if colour is not None and not (isinstance(colour, str) and _is_hex_colour(colour)):
         problems.append(f"{where}: 'colour' must be a hex colour such as '#2458b8'")
         colour = None
     url = entry.get("url")
@@ -207,6 +206,12 @@ def _speaker(name: str, entry: Mapping[Any, Any], where: str, problems: list[str
         side=side,
         colour=colour,
     )
+
+
+def _is_hex_colour(text: str) -> bool:
+    from .colours import HEX_COLOUR  # the avatars' colours: loaded when a speaker sets one
+
+    return HEX_COLOUR.fullmatch(text) is not None
 
 
 def _aliases(value: object, where: str, problems: list[str]) -> list[str]:
