@@ -42,6 +42,8 @@ _CLOCK_ENDING = (
 _TIMED_LABEL = re.compile(
     rf"[ \t\ufeff]*(?P<name>[^\n:\uff1a]{{1,{_MAX_NAME_LENGTH}}}?){_CLOCK_ENDING}"
 )
+_CLOCK_LAST = "0123456789)]"
+"""How a label that ends with a clock ends."""
 # The clock after a name in bold that has no colon: `**Jonas Nick** 00:00:18`.
 _CLOCK_AFTER = re.compile(_CLOCK_ENDING)
 # A clock before a plain label: `[00:00:28] Lenny: text`.
@@ -240,6 +242,8 @@ def is_wholly_bold(block: etree.Element) -> bool:
 def bold_question(block: etree.Element) -> Label | None:
     """A paragraph that is wholly bold and asks: `**Q: …**`, or `**…?**`; or whose first line
     is (`continued`), the answer following on the next line."""
+    if not len(block) or block[0].tag != "strong":
+        return None  # most paragraphs
     continued = False
     if not is_wholly_bold(block):
         if not opens_with_bold_line(block):
@@ -442,7 +446,11 @@ def _bold_label(block: etree.Element, strong: etree.Element) -> Label | None:
         return None
     if name in ("Q", "A"):
         return Label(name, _qa_shape(name), block, strong, colon_inside)
-    if (timed := _TIMED_LABEL.fullmatch(name)) and is_candidate(timed.group("name")):
+    if (
+        name[-1:] in _CLOCK_LAST
+        and (timed := _TIMED_LABEL.fullmatch(name))
+        and is_candidate(timed.group("name"))
+    ):
         clock = _clock_of(timed)
         name = timed.group("name").strip()
         return Label(name, Shape.NAME, block, strong, colon_inside, time=clock)
