@@ -137,3 +137,13 @@ def test_the_bare_extension_warns_of_bad_front_matter(caplog: pytest.LogCaptureF
     ]
     assert html.count('class="interview-turn"') == 2
     assert "javascript" not in html
+
+
+def test_a_turns_time_is_the_one_that_opens_it() -> None:
+    """A timestamp opening a later paragraph of a turn is marked, but is not the turn's time."""
+    html, transcript = convert(
+        "---\ninterview: true\n---\n**Sam:** Hello.\n\n[00:01:02] Later.\n\n"
+        "**Ann:** [00:02:03] Hi.\n"
+    )
+    assert [turn.time for turn in transcript.turns] == [None, 123]
+    assert html.count('class="interview-time"') == 2

@@ -186,8 +186,10 @@ def _mark_body(turn: etree.Element, media: str | None) -> float | None:
     """Mark the timestamps and stage notes of a turn's blocks; return the time that opens it."""
     times = [
         mark_timestamp(block, media)
+        if (block.text or " ").lstrip(" \t")[:1] in CLOCK_STARTS
+        else None
         for block in turn
-        if block.tag == "p" and block.text and block.text.lstrip(" \t")[:1] in CLOCK_STARTS
+        if block.tag == "p"
     ]
     for block in turn:
         mark_stage_notes(block)
