@@ -168,7 +168,8 @@ class InterviewTreeprocessor(Treeprocessor):
             return
         give_lines_their_paragraphs(root, found, cast)
         sounds_as_text(self.md.htmlStash.rawHtmlBlocks)
-        liquid_tags = 0 if options.keep_liquid else remove_liquid_tags(root)
+        liquid = not options.keep_liquid and any("{%" in line for line in extension.source)
+        liquid_tags = remove_liquid_tags(root) if liquid else 0
         image = first_image(root)
         transcript, extension.turn_elements = regroup(
             root, cast, options, self._head(), known, self.md.htmlStash.rawHtmlBlocks

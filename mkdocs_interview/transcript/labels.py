@@ -177,7 +177,7 @@ class Label:
         else:
             index = list(self.block).index(self.strong)
             after = self.block[index + 1] if index + 1 < len(self.block) else None
-        first = text.split("\n", 1)[0]
+        first = first_line(text)
         if _URL_LINE.fullmatch(first):
             return True
         return (
@@ -198,8 +198,14 @@ class Label:
         more = len(self.block) > 0 if self.strong is None else self.block[-1] is not self.strong
         if "\n" not in text and more:
             return False
-        line = unescape(text).split("\n", 1)[0]
+        line = unescape(first_line(text))
         return not line.strip() or _ONLY_A_CLOCK.fullmatch(line) is not None
+
+
+def first_line(text: str) -> str:
+    """`text` up to its first line break, without copying the rest."""
+    end = text.find("\n")
+    return text if end == -1 else text[:end]
 
 
 class Position(NamedTuple):
