@@ -81,9 +81,12 @@ def test_labels_inside_a_fence_count_only_if_it_never_closes() -> None:
     assert may_hold_dialogue(lines)
 
 
-def test_a_label_that_never_recurs_is_no_dialogue() -> None:
+def test_two_labels_must_recur() -> None:
     assert not may_hold_dialogue(["Ann: a", "Bea: b", "Cy: c", "Di: d"])
-    assert may_hold_dialogue(["Ann: a", "Bea: b", "ann: c", "Di: d"])
+    assert not may_hold_dialogue(["Ann: a", "Bea: b", "ann: c", "Di: d"])
+    assert may_hold_dialogue(["Ann: a", "Bea: b", "ann: c", "Bea: d"])
+    # Sentences that end in a colon recur in documentation, but one alone is no cast.
+    assert not may_hold_dialogue(["The options are:", "Example:", "The options are:", "Note:"])
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda path: f"{path.parent.name}/{path.stem}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 _COLON_WITHIN = 130
@@ -23,8 +24,9 @@ MIN_TURNS = 4
 
 def may_hold_dialogue(lines: Iterable[str]) -> bool:
     """False when fewer than `MIN_TURNS` of the page's lines outside fenced code could open
-    with a speaker's label, or no label recurs: then the page is no dialogue by its content
-    alone (two people who each speak more than once), and its tree need not be read."""
+    with a speaker's label, or fewer than two of those labels recur: then the page is no
+    dialogue by its content alone (two people who each speak more than once), and its tree
+    need not be read."""
     names: list[str] = []
     fence = ""
     fenced: list[str] = []  # names inside a fence, which count if it never closes
@@ -47,4 +49,5 @@ def may_hold_dialogue(lines: Iterable[str]) -> bool:
             name = (match.group("name") or match.group("letter")).strip(" \t*_").casefold()
             (fenced if fence else names).append(name)
     names += fenced
-    return len(names) >= MIN_TURNS and len(set(names)) < len(names)
+    recurring = [name for name, count in Counter(names).items() if count > 1]
+    return len(names) >= MIN_TURNS and len(recurring) >= 2
