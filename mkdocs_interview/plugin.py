@@ -50,10 +50,10 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
         self.search = SearchView(())
         self.nav: Navigation | None = None
         self.reporting = False
-        self.stylesheet_on_pages = False
-        """Whether pages link the stylesheet one by one, rather than all by `extra_css`."""
         """Whether the report reads every page in full, as `python -m mkdocs_interview report`
         asks: the report says why a page that is no dialogue is none."""
+        self.stylesheet_on_pages = False
+        """Whether pages link the stylesheet one by one, rather than all by `extra_css`."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.transcripts = self.turns = 0
