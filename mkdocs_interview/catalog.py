@@ -141,8 +141,7 @@ class Catalog:
         found no interview has no index or tag pages."""
         marked = self.marked
         if not self.entries:
-            withdrawn = set(self.generated.titles)  # not written: their markers stay unfilled
-            withdraw_index_pages(self.generated, files, nav)
+            withdrawn = withdraw_index_pages(self.generated, files, nav)  # not written
             marked = [page for page in marked if page.file.src_uri not in withdrawn]
             if not marked:
                 return

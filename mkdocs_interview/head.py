@@ -6,9 +6,8 @@ import re
 
 from jinja2 import Environment
 
+from .stylesheet import HEAD_END
 from .urls import absolute, safe_url
-
-_HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 
 
 def social_meta(
@@ -39,7 +38,7 @@ _META_KEY = re.compile(r"""(?:property|name)\s*=\s*["']([^"']*)["']""")
 def insert_meta(output: str, meta: list[tuple[str, str, str]], env: Environment) -> str:
     """Put the meta tags the page does not have yet at the end of its `<head>`, rendered in
     `env` (an `escaping_environment`)."""
-    end = _HEAD_END.search(output)
+    end = HEAD_END.search(output)
     if end is None:
         return output
     present = set(_META_KEY.findall(output, 0, end.start()))

@@ -62,9 +62,10 @@ def add_index_pages(
     return adder.generated
 
 
-def withdraw_index_pages(generated: Generated, files: Files, nav: Navigation | None) -> None:
+def withdraw_index_pages(generated: Generated, files: Files, nav: Navigation | None) -> set[str]:
     """Take the pages the plugin made out of a build that found no interview: out of its files,
-    so that they are not written, and out of its navigation."""
+    so that they are not written, and out of its navigation; return their paths."""
+    withdrawn = set(generated.titles)
     gone = set()
     for path in generated.titles:
         if (file := files.get_file_from_path(path)) is not None:
@@ -72,7 +73,7 @@ def withdraw_index_pages(generated: Generated, files: Files, nav: Navigation | N
             gone.add(id(file.page))
     generated.titles, generated.tag_paths = {}, {}
     if nav is None or not gone:
-        return
+        return withdrawn
 
     def kept(items: list[Any]) -> list[Any]:
         remaining = []
@@ -91,6 +92,7 @@ def withdraw_index_pages(generated: Generated, files: Files, nav: Navigation | N
     ends = [None, *nav.pages, None]
     for before, page, after in zip(ends, nav.pages, ends[2:], strict=False):
         page.previous_page, page.next_page = before, after
+    return withdrawn
 
 
 class SiteURLs:

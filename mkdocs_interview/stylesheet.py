@@ -12,7 +12,8 @@ from mkdocs.utils import normalize_url
 STYLESHEET = "interview/interview.css"
 """Where the theme dir puts it in the site, and where `custom_dir` overrides it."""
 _MARKUP = 'class="interview'
-_HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
+HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
+"""Where a page's `<head>` ends."""
 
 
 def shows_markup(output: str) -> bool:
@@ -29,14 +30,15 @@ def on_every_page(theme_name: str | None, features: Sequence[object]) -> bool:
 def with_stylesheet(output: str, page: Page, extra_css: Sequence[str]) -> str:
     """`output` with a link to the stylesheet in its `<head>`, before the site's own
     stylesheets (`extra_css`), so that the site's rules win."""
-    end = _HEAD_END.search(output)
+    end = HEAD_END.search(output)
     if end is None:
         return output
     link = f'<link rel="stylesheet" href="{html.escape(normalize_url(STYLESHEET, page))}">\n'
     at = end.start()
-    for path in extra_css[:1]:
-        found = output.find(f'href="{html.escape(normalize_url(str(path), page))}"', 0, at)
-        if found != -1:
-            at = output.rfind("<link", 0, found)
-    at = at if at != -1 else end.start()
+    if extra_css:
+        first = f'href="{html.escape(normalize_url(str(extra_css[0]), page))}"'
+        found = output.find(first, 0, at)
+        opened = output.rfind("<link", 0, found) if found != -1 else -1
+        if opened != -1:
+            at = opened  # the site's first stylesheet's `<link`
     return output[:at] + link + output[at:]

@@ -72,7 +72,6 @@ _NOT_SPEAKER_PREFIXES = (
 )
 _INITIALS = re.compile(r"[A-Z]|(?=(?:.*[A-Z]){2})[A-Z][A-Za-z]{1,3}")
 _INTRODUCTION = re.compile(r"(.+?)\s*\(([^()\s]{1,12})\)")
-_MIN_TURNS = MIN_TURNS
 DIALOGUE = "the content is a dialogue"
 _MIN_TURNS_PER_SPEAKER = 2
 
@@ -315,11 +314,11 @@ def _dialogue_verdict(names: Sequence[str], root: etree.Element) -> str:
     sequence = [name for name in names if name in recurring]
     if len(recurring) < 2:
         return "fewer than two people speak more than once"
-    if len(sequence) < _MIN_TURNS:
-        return f"fewer than {_MIN_TURNS} turns"
+    if len(sequence) < MIN_TURNS:
+        return f"fewer than {MIN_TURNS} turns"
     # Transcription tools label each paragraph, so one person's turn may have several labels.
     switches = sum(1 for before, after in pairwise(sequence) if before != after)
-    if switches < _MIN_TURNS - 1:
+    if switches < MIN_TURNS - 1:
         return "the speakers do not take turns"
     return DIALOGUE
 

@@ -196,19 +196,12 @@ class InterviewTreeprocessor(Treeprocessor):
         extension.transcript = transcript
 
     def _head(self) -> SpeakerHead:
-        """The head of each turn, its HTML stashed once per speaker: the host program's own,
-        else the engine's."""
+        """The head of a speaker's turns, its HTML stashed (`regroup` asks once per speaker):
+        the host program's own, else the engine's."""
         from .render import speaker_head
 
         speaker_html = self.extension.speaker_html or speaker_head
-        placeholders: dict[Speaker, str] = {}
-
-        def head(person: Speaker) -> str:
-            if person not in placeholders:
-                placeholders[person] = self.md.htmlStash.store(speaker_html(person))
-            return placeholders[person]
-
-        return head
+        return lambda person: self.md.htmlStash.store(speaker_html(person))
 
 
 class _TextTreeprocessor(Treeprocessor):

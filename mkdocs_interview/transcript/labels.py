@@ -185,7 +185,7 @@ class Label:
             and "\n" not in text
             and after is not None
             and after.tag == "a"
-            and not (after.tail or "").split("\n", 1)[0].strip(" .")
+            and not first_line(after.tail or "").strip(" .")
         )
 
     def says_nothing(self, line: str) -> bool:
@@ -219,14 +219,14 @@ class Position(NamedTuple):
         return self.child == -1 and self.offset == 0
 
 
-START = Position(-1, 0)
+_START = Position(-1, 0)
 """Where a block's own text starts."""
 
 
 def block_label(block: etree.Element) -> Label | None:
     """The label that opens a top-level block, if any."""
     if block.tag == "p":
-        return bold_question(block) or label_at(block, START)
+        return bold_question(block) or label_at(block, _START)
     if block.tag in HEADINGS_THAT_ASK:
         text = "".join(block.itertext()).strip()
         if _QUESTION_PREFIX.match(text) or text.endswith("?"):
@@ -294,8 +294,7 @@ def label_at(block: etree.Element, position: Position) -> Label | None:
         if lead is None or position.child != -1:
             return None  # a bare `(00:04:02):` goes on with the same speaker
         start = lead.end()
-    end = rest.find("\n")
-    line = rest if end == -1 else rest[:end]
+    line = first_line(rest)
     if line.find(":", start) == -1 and line.find("\uff1a", start) == -1:
         return None  # most lines: a name and a clock both need a colon
     timed = line.rstrip(" \t:)]\uff1a")[-1:].isdigit()  # a clock ends the line
@@ -321,7 +320,7 @@ def label_at(block: etree.Element, position: Position) -> Label | None:
 def line_starts(block: etree.Element, *, first: bool = True) -> Iterator[Position]:
     """Every place a source line starts in `block`'s own text and its children's tails."""
     if first:
-        yield START
+        yield _START
     for child, text in enumerate(texts_of(block), start=-1):
         if not text:
             continue

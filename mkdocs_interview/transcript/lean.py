@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-_OURS = re.compile(r'<div class="interview(?:-turn)?"[^>]*>|<img class="interview-avatar"[^>]*>')
+_WRAPPER = re.compile(r'<div class="interview(?:-turn)?"[^>]*>')
+_AVATAR = re.compile(r'<img class="interview-avatar"[^>]*>')
 _DIV = re.compile(r"<div\b|</div\s*>")
 
 
@@ -12,7 +13,7 @@ def without_chat(html: str) -> str:
     """`html` without the `<div>` of each chat region and turn and without the avatars: the
     page's own blocks at the top level, the speakers' names kept as text. Unchanged when the
     `<div>`s it would take out do not close where they should."""
-    first = _OURS.search(html)
+    first = _WRAPPER.search(html)
     if first is None:
         return html
     cuts: list[tuple[int, int]] = []
@@ -23,14 +24,14 @@ def without_chat(html: str) -> str:
                 return html
             if ours.pop():
                 cuts.append(tag.span())
-        elif (wrapper := _OURS.match(html, tag.start())) is not None:
+        elif (wrapper := _WRAPPER.match(html, tag.start())) is not None:
             ours.append(True)
             cuts.append(wrapper.span())
         else:
             ours.append(False)
     if ours:
         return html
-    cuts.extend(avatar.span() for avatar in _OURS.finditer(html) if avatar.group()[1] == "i")
+    cuts.extend(avatar.span() for avatar in _AVATAR.finditer(html, first.start()))
     cuts.sort()
     kept, start = [], 0
     for cut_start, cut_end in cuts:

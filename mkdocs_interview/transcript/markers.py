@@ -15,8 +15,7 @@ TIMESTAMP = re.compile(
     rf"[ \t]*(?:\[(?P<bracketed>{_CLOCK})\]:?|\((?P<parenthesised>{_CLOCK})\):?"
     rf"|(?P<dashed>{_CLOCK})[ \t]*[\u2014\u2013-])[ \t]*"  # em dash, en dash, hyphen
 )
-CLOCK_STARTS = "[(\x020123456789"
-"""What a paragraph that opens with a timestamp opens with: `\\[` arrives escaped, as STX."""
+_CLOCK_STARTS = "[(\x020123456789"  # `\[` arrives escaped, as \x02
 STAGE_NOTE = re.compile(r"\[[a-z][a-z0-9' :.,-]{0,38}[a-z0-9]\]")
 _SKIPPED = frozenset(("a", "code", "kbd", "pre", "samp", "script", "style", "time"))
 
@@ -35,7 +34,7 @@ def literal(text: str) -> str:
 def mark_timestamp(paragraph: etree.Element, media: str | None) -> float | None:
     """Turn a timestamp that opens `paragraph` into a `<time>`, linked into `media` if given;
     return its time in seconds. The text after it stays as it was, escapes and all."""
-    if not paragraph.text or paragraph.text.lstrip(" \t")[:1] not in CLOCK_STARTS:
+    if not paragraph.text or paragraph.text.lstrip(" \t")[:1] not in _CLOCK_STARTS:
         return None  # most paragraphs: no need to read them closely
     text = _Unescaped(paragraph.text)
     match = TIMESTAMP.match(text.plain)

@@ -11,7 +11,7 @@ from .colours import colour_for, text_colour_on
 from .detect import Cast
 from .excerpt import plain_text
 from .labels import BOUNDARIES, Label, Shape, block_label, initials, is_wholly_bold
-from .markers import CLOCK_STARTS, literal, mark_stage_notes, mark_timestamp
+from .markers import literal, mark_stage_notes, mark_timestamp
 from .model import PageOptions, Side, Speaker, Transcript, Turn
 from .rawhtml import depth_change
 from .urls import safe_url
@@ -82,9 +82,7 @@ def regroup(
     last_turn = max((index for index, item in enumerate(labelled) if item[2]), default=-1)
     raw_depth = 0
     for index, (block, label, speaker) in enumerate(labelled):
-        text = block.text
-        # Only a paragraph that is a placeholder of stashed raw HTML can leave elements open.
-        change = depth_change(block, stash) if stash and text and "\x02" in text else 0
+        change = depth_change(block, stash) if stash else 0
         if raw_depth or change > 0:
             # Inside a block of raw HTML left open: the page's own structure, outside any chat.
             raw_depth = max(raw_depth + change, 0)
@@ -184,13 +182,7 @@ def _add_to_turn(open_: _Open, label: Label, block: etree.Element) -> None:
 
 def _mark_body(turn: etree.Element, media: str | None) -> float | None:
     """Mark the timestamps and stage notes of a turn's blocks; return the time that opens it."""
-    times = [
-        mark_timestamp(block, media)
-        if (block.text or " ").lstrip(" \t")[:1] in CLOCK_STARTS
-        else None
-        for block in turn
-        if block.tag == "p"
-    ]
+    times = [mark_timestamp(block, media) for block in turn if block.tag == "p"]
     for block in turn:
         mark_stage_notes(block)
     return times[0] if times else None

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from .detect import Cast
 from .labels import (
     BOUNDARIES,
-    START,
     Label,
     Position,
     block_label,
@@ -112,9 +111,7 @@ def remove_liquid_tags(root: etree.Element) -> int:
     kept = []
     for block in root:
         if block.tag == "p":
-            text = "".join(filter(None, texts_of(block)))
-            if "{" in text or "\x02" in text:  # a cut paragraph holds its `{` escaped
-                removed += _drop_liquid_lines(block)
+            removed += _drop_liquid_lines(block)
             if not (block.text or "").strip() and not len(block):
                 continue
         kept.append(block)
@@ -152,10 +149,6 @@ def _drop_liquid_lines(block: etree.Element) -> int:
 
 
 def _labels_in(container: etree.Element, *, first: bool) -> list[Found]:
-    if first and "\n" not in "".join(filter(None, texts_of(container))):
-        # A paragraph of one line, as most are: its start alone.
-        label = block_label(container)
-        return [Found(label, container, START)] if label is not None else []
     found = []
     for position in line_starts(container, first=first):
         if position.is_start:
