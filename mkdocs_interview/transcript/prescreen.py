@@ -28,6 +28,8 @@ def may_hold_dialogue(lines: Iterable[str]) -> bool:
     dialogue by its content alone (two people who each speak more than once), and its tree
     need not be read."""
     names: list[str] = []
+    seen: set[str] = set()
+    recurring: set[str] = set()
     fence = ""
     fenced: list[str] = []  # names inside a fence, which count if it never closes
     for line in lines:
@@ -47,7 +49,15 @@ def may_hold_dialogue(lines: Iterable[str]) -> bool:
             continue  # most lines of prose
         if match := _LABEL.match(line):
             name = (match.group("name") or match.group("letter")).strip(" \t*_").casefold()
-            (fenced if fence else names).append(name)
+            if fence:
+                fenced.append(name)
+                continue
+            names.append(name)
+            if name in seen:
+                recurring.add(name)
+                if len(recurring) >= 2 and len(names) >= MIN_TURNS:
+                    return True  # enough: names outside fences only ever add up
+            seen.add(name)
     names += fenced
-    recurring = [name for name, count in Counter(names).items() if count > 1]
+    recurring = {name for name, count in Counter(names).items() if count > 1}
     return len(names) >= MIN_TURNS and len(recurring) >= 2
