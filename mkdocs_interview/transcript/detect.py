@@ -166,7 +166,8 @@ def cast_of(labels: Sequence[Label], options: PageOptions, root: etree.Element) 
     seen: dict[str, _Seen] = {}
     for index, label in enumerate(labels):
         if label.shape is Shape.NAME:
-            entry = seen.setdefault(label.name, _Seen())
+            if (entry := seen.get(label.name)) is None:
+                entry = seen[label.name] = _Seen()
             entry.forms.add(label.form)
             entry.indexes.append(index)
             entry.silent &= label.silent
@@ -329,7 +330,10 @@ def _names_asking(root: etree.Element, labels: Sequence[Label]) -> set[str]:
     by_block: dict[int, list[str]] = {}
     for label in labels:
         if label.shape is Shape.NAME:
-            by_block.setdefault(id(label.block), []).append(label.name)
+            if (names := by_block.get(id(label.block))) is None:
+                by_block[id(label.block)] = [label.name]
+            else:
+                names.append(label.name)
     asking: set[str] = set()
     current: list[str] = []
     for block in root:
@@ -337,8 +341,8 @@ def _names_asking(root: etree.Element, labels: Sequence[Label]) -> set[str]:
             current = []
             continue
         current = by_block.get(id(block), current)
-        if current and "?" in "".join(block.itertext()):
-            asking.update(current)
+        if current and not asking.issuperset(current) and "?" in "".join(block.itertext()):
+            asking.update(current)  # each block is read until all its labels have asked
     return asking
 
 

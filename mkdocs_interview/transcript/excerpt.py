@@ -69,7 +69,13 @@ def plain_text(
         raw = raw[len(element.text) :]
     if skip is not None:
         raw = raw.replace("".join(skip.itertext()), "", 1)
-    raw = raw.replace(AMP_SUBSTITUTE, "&")
+    return fold(raw, stash)
+
+
+def fold(raw: str, stash: Sequence[object] = ()) -> str:
+    """The text of a tree's `itertext` as a reader sees it (see `plain_text`)."""
+    if "\x02" in raw:
+        raw = raw.replace(AMP_SUBSTITUTE, "&")
     if "&" in raw:
         raw = _ENTITY.sub(lambda match: html.unescape(match.group(0)), raw)
     if "\x02" in raw:

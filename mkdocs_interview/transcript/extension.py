@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
@@ -35,6 +36,14 @@ TREEPROCESSOR_PRIORITY = 12
 TEXT_PRIORITY = 6
 # After whitespace is normalised (30), before fenced code is stashed away (25).
 SOURCE_PRIORITY = 29
+# Before the raw HTML is put back (30).
+HEAD_PRIORITY = 31
+# Turn heads are kept out of Python-Markdown's stash: a page with anything in it pays for a
+# pass of the stash's pattern, and a call at each of its placeholders. Like the stash's, these
+# placeholders are between STX and ETX, which other extensions leave alone; unlike them, they
+# hold no letters for `abbr` to read, and no bare number for escapes to be read back.
+HEAD_PLACEHOLDER = "\x02~{}~\x03"
+_HEAD = re.compile("\x02~([0-9]+)~\x03")
 
 
 class InterviewExtension(Extension):
@@ -67,6 +76,8 @@ class InterviewExtension(Extension):
         self.source: list[str] = []
         self.turn_elements: list[etree.Element] = []
         """The turns' elements, between regrouping and reading their text."""
+        self.heads: list[str] = []
+        """The HTML of each speaker's head on the page, by the number in its placeholder."""
         self.turn_media: str | None = None
         """The page's `media`, between regrouping and marking its turns' timestamps."""
         self.turn_texts = True
@@ -87,11 +98,13 @@ class InterviewExtension(Extension):
             InterviewTreeprocessor(md, self), "interview", TREEPROCESSOR_PRIORITY
         )
         md.treeprocessors.register(_TextTreeprocessor(md, self), "interview-text", TEXT_PRIORITY)
+        md.postprocessors.register(_HeadPostprocessor(md, self), "interview-heads", HEAD_PRIORITY)
 
     def reset(self) -> None:
         self.transcript = Transcript()
         self.source = []
         self.turn_elements = []
+        self.heads = []
         self.turn_media = None
 
     def options_for(self, md: Markdown) -> PageOptions:
@@ -201,7 +214,13 @@ class InterviewTreeprocessor(Treeprocessor):
         from .render import speaker_head
 
         speaker_html = self.extension.speaker_html or speaker_head
-        return lambda person: self.md.htmlStash.store(speaker_html(person))
+        heads = self.extension.heads
+
+        def head(person: Speaker) -> str:
+            heads.append(speaker_html(person))
+            return HEAD_PLACEHOLDER.format(len(heads) - 1)
+
+        return head
 
 
 class _TextTreeprocessor(Treeprocessor):
@@ -219,14 +238,28 @@ class _TextTreeprocessor(Treeprocessor):
         transcript = extension.transcript
         if elements and transcript.turns:
             from .excerpt import excerpt
-            from .render import mark_turns, read_texts, tighten
+            from .render import finish_turns, tighten
 
-            mark_turns(transcript, elements, extension.turn_media)
             stash = self.md.htmlStash.rawHtmlBlocks
-            if extension.turn_texts:
-                read_texts(transcript, elements, stash)
+            finish_turns(
+                transcript, elements, extension.turn_media, stash if extension.turn_texts else None
+            )
             transcript.excerpt = excerpt(root, stash=stash)
             tighten(elements, root)
+
+
+class _HeadPostprocessor(Postprocessor):
+    """Puts the heads of the turns in place of their placeholders."""
+
+    def __init__(self, md: Markdown, extension: InterviewExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, text: str) -> str:
+        heads = self.extension.heads
+        if not heads:
+            return text
+        return _HEAD.sub(lambda match: heads[int(match.group(1))], text)
 
 
 def _meta_value(value: Any) -> Any:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import functools
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 from typing import NamedTuple
@@ -165,6 +164,12 @@ class Label:
         label's line starts (a label in bold has its own tail)."""
         return line[self.length :] if self.strong is None else self._after_bold()
 
+    def says_words(self, line: str) -> bool:
+        """Whether a word follows the label on its line: then it says something, and more
+        than a link (a cheap test before `says_nothing` and `says_only_a_link`)."""
+        first = self._after_label(line).lstrip(" \t")[:1]
+        return first.isalpha() and first != "h"
+
     def says_only_a_link(self, line: str) -> bool:
         """Whether the label's line holds nothing after it but a link or a URL."""
         if self.shape is not Shape.NAME:
@@ -219,14 +224,23 @@ class Position(NamedTuple):
         return self.child == -1 and self.offset == 0
 
 
-_START = Position(-1, 0)
+START = Position(-1, 0)
 """Where a block's own text starts."""
 
 
 def block_label(block: etree.Element) -> Label | None:
     """The label that opens a top-level block, if any."""
     if block.tag == "p":
-        return bold_question(block) or label_at(block, _START)
+        if (
+            len(block)
+            and not block.text
+            and (strong := block[0]).tag == "strong"
+            and (strong.text or "").rstrip().endswith(_COLONS)
+            and (strong.tail or "").lstrip(" \t")[:1] not in ("", "\n")
+        ):
+            # The common shape, `**Name:** words`: no question in bold, a label in bold
+            return _bold_label(block, strong)
+        return bold_question(block) or label_at(block, START)
     if block.tag in HEADINGS_THAT_ASK:
         text = "".join(block.itertext()).strip()
         if _QUESTION_PREFIX.match(text) or text.endswith("?"):
@@ -315,19 +329,6 @@ def label_at(block: etree.Element, position: Position) -> Label | None:
             start=start,
         )
     return None
-
-
-def line_starts(block: etree.Element, *, first: bool = True) -> Iterator[Position]:
-    """Every place a source line starts in `block`'s own text and its children's tails."""
-    if first:
-        yield _START
-    for child, text in enumerate(texts_of(block), start=-1):
-        if not text:
-            continue
-        offset = text.find("\n")
-        while offset != -1:
-            yield Position(child, offset + 1)
-            offset = text.find("\n", offset + 1)
 
 
 def texts_of(block: etree.Element) -> list[str | None]:
@@ -437,10 +438,14 @@ def _bold_label(block: etree.Element, strong: etree.Element) -> Label | None:
     if len(strong) or not strong.text:
         return None
     text = strong.text.strip()
-    tail = (strong.tail or "").lstrip()
     if text.endswith(_COLONS):
-        name, colon_inside = text[:-1].rstrip(), True
-    elif tail.startswith(_COLONS):
+        # The common shape, `**Name:**`: read once per distinct label on a site.
+        if (read := _name_in_bold(text[:-1].rstrip())) is None:
+            return None
+        name, shape, clock = read
+        return Label(name, shape, block, strong, True, time=clock)
+    tail = (strong.tail or "").lstrip()
+    if tail.startswith(_COLONS):
         name, colon_inside = text, False
     elif text in ("Q.", "A."):
         name, colon_inside = text[0], True
@@ -449,18 +454,25 @@ def _bold_label(block: etree.Element, strong: etree.Element) -> Label | None:
         return Label(text, Shape.NAME, block, strong, True, length=after.end(), time=clock)
     else:
         return None
+    if (read := _name_in_bold(name)) is None:
+        return None
+    name, shape, clock = read
+    return Label(name, shape, block, strong, colon_inside, time=clock)
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_in_bold(name: str) -> tuple[str, Shape, str | None] | None:
+    """The name, shape and clock of a label in bold, from its text less the colon."""
     if name in ("Q", "A"):
-        return Label(name, _qa_shape(name), block, strong, colon_inside)
+        return name, _qa_shape(name), None
     if (
         name[-1:] in _CLOCK_LAST
         and (timed := _TIMED_LABEL.fullmatch(name))
         and is_candidate(timed.group("name"))
     ):
-        clock = _clock_of(timed)
-        name = timed.group("name").strip()
-        return Label(name, Shape.NAME, block, strong, colon_inside, time=clock)
+        return timed.group("name").strip(), Shape.NAME, _clock_of(timed)
     if is_candidate(name):
-        return Label(name, Shape.NAME, block, strong, colon_inside)
+        return name, Shape.NAME, None
     return None
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .colours import colour_for, text_colour_on
 from .detect import Cast
-from .excerpt import plain_text
+from .excerpt import fold, plain_text
 from .labels import BOUNDARIES, Label, Shape, block_label, initials, is_wholly_bold
 from .markers import literal, mark_stage_notes, mark_timestamp
 from .model import PageOptions, Side, Speaker, Transcript, Turn
@@ -51,19 +51,33 @@ def regroup(
     if not cast.names:
         return transcript, elements
     known = known or {}
+    names = cast.names
     labelled = []
-    for block in root:
+    present = []
+    asked = False  # whether a question that is a turn is asked, and so answered
+    last_turn = -1
+    for index, block in enumerate(root):
         label = known[id(block)] if id(block) in known else block_label(block)
-        labelled.append((block, label, cast.speaker_of(label) if label else None))
-    present = [speaker for _, _, speaker in labelled if speaker]
+        if label is None:
+            speaker = None
+        elif label.shape is Shape.NAME:
+            speaker = names.get(label.name)
+        else:
+            speaker = cast.speaker_of(label)
+            asked = asked or (bool(speaker) and label.shape in _QUESTION_SHAPES)
+        if speaker:
+            present.append(speaker)
+            last_turn = index
+        labelled.append((block, label, speaker))
     if not present:
         return transcript, elements  # parts of a show alone are no chat
-    if any(speaker and label and label.shape in _QUESTION_SHAPES for _, label, speaker in labelled):
-        present.append(cast.names["A"])  # a question that is a turn is answered
+    if asked:
+        present.append(names["A"])
     sides = _Sides(cast, options, present)
     blocks: list[etree.Element] = []
     open_ = _Open()
-    faces: dict[str, tuple[dict[str, str], str]] = {}  # each speaker's attributes and head
+    faces: dict[str, tuple[Side, dict[str, str], str]] = {}  # each speaker's side, attributes
+    turns = transcript.turns  # and head
 
     def start_turn(speaker: str, written: str, new_region: bool = False) -> etree.Element:
         if open_.region is None or new_region:
@@ -71,18 +85,22 @@ def regroup(
             open_.region.tail = "\n"
             blocks.append(open_.region)
             transcript.regions += 1
-        turn = Turn(f"turn-{len(transcript.turns) + 1}", speaker, sides.of(speaker), written)
-        transcript.turns.append(turn)
         if (face := faces.get(speaker)) is None:
             person = cast.person(speaker)
-            face = faces[speaker] = (_avatar_attributes(person), head(person))
-        elements.append(_turn_element(open_.region, turn, *face))
-        return elements[-1]
+            side = sides.of(speaker)
+            face = faces[speaker] = (side, _turn_attributes(person, side), head(person))
+        side, attributes, text = face
+        turn = Turn(f"turn-{len(turns) + 1}", speaker, side, written)
+        turns.append(turn)
+        element = etree.SubElement(open_.region, "div", {"class": "interview-turn", "id": turn.id})
+        element.attrib.update(attributes)
+        element.text = text
+        elements.append(element)
+        return element
 
-    last_turn = max((index for index, item in enumerate(labelled) if item[2]), default=-1)
     raw_depth = 0
     for index, (block, label, speaker) in enumerate(labelled):
-        change = depth_change(block, stash) if stash else 0
+        change = depth_change(block, stash) if stash and block.tag == "p" and not len(block) else 0
         if raw_depth or change > 0:
             # Inside a block of raw HTML left open: the page's own structure, outside any chat.
             raw_depth = max(raw_depth + change, 0)
@@ -99,7 +117,8 @@ def regroup(
             new_region = label.shape is Shape.HEADING_QUESTION
             open_.turn = start_turn(speaker, label.name, new_region)
             open_.shape = label.shape
-            _add_to_turn(open_, label, block)
+            if label.remove():
+                open_.turn.append(block)
         elif label is not None and cast.is_break(label):
             # A part of the show (`**Break:** [24:27]`): a divider between turns.
             block.set("class", "interview-break")
@@ -128,28 +147,37 @@ def regroup(
     return transcript, elements
 
 
-def mark_turns(
-    transcript: Transcript, elements: Sequence[etree.Element], media: str | None
+def finish_turns(
+    transcript: Transcript,
+    elements: Sequence[etree.Element],
+    media: str | None,
+    stash: Sequence[object] | None,
 ) -> None:
-    """Mark the timestamps and stage notes of each turn's blocks, and give each turn the time
-    that opens it. Done once every other extension has read the text (`attr_list` above
-    all), so that no element made here carries what follows it into their syntax: a
-    `[laughs]{: onclick=…}` stays text, as it is without the engine."""
+    """Mark the timestamps and stage notes of each turn's blocks, give each turn the time that
+    opens it and, with the page's stashed raw HTML as `stash`, its plain text.
+
+    Done once every other extension has read the text (`attr_list` above all, which takes out
+    its `{: …}`), so that no element made here carries what follows it into their syntax: a
+    `[laughs]{: onclick=…}` stays text, as it is without the engine. The timestamp opening a
+    turn is its `time`, not text."""
     media = safe_url(media)
     for turn, element in zip(transcript.turns, elements, strict=True):
-        turn.time = _mark_body(element, media)
-
-
-def read_texts(
-    transcript: Transcript, elements: Sequence[etree.Element], stash: Sequence[object]
-) -> None:
-    """Give each turn the plain text of its body, once nothing changes the text any more
-    (attr_list takes out its `{: …}`). The timestamp opening a turn is its `time`, not text."""
-    for turn, element in zip(transcript.turns, elements, strict=True):
-        opening = None
-        if turn.time is not None and (first := element.find("p")) is not None:
-            opening = first[0]
-        turn.text = plain_text(element, stash, skip=opening, own_text=False)
+        # The text of the turn's blocks, after its head; marking stage notes leaves it as it is.
+        said = "".join(element.itertext())[len(element.text or "") :]
+        times = [mark_timestamp(block, media) for block in element if block.tag == "p"]
+        if "[" in said or "\x02" in said:  # most turns have no note
+            for block in element:
+                mark_stage_notes(block)
+        turn.time = times[0] if times else None
+        if stash is None:
+            continue
+        if any(time is not None for time in times):
+            opening = None
+            if turn.time is not None and (first := element.find("p")) is not None:
+                opening = first[0]
+            turn.text = plain_text(element, stash, skip=opening, own_text=False)
+        else:
+            turn.text = fold(said, stash)
 
 
 def tighten(elements: Sequence[etree.Element], root: etree.Element) -> None:
@@ -180,14 +208,6 @@ def _add_to_turn(open_: _Open, label: Label, block: etree.Element) -> None:
         open_.turn.append(block)
 
 
-def _mark_body(turn: etree.Element, media: str | None) -> float | None:
-    """Mark the timestamps and stage notes of a turn's blocks; return the time that opens it."""
-    times = [mark_timestamp(block, media) for block in turn if block.tag == "p"]
-    for block in turn:
-        mark_stage_notes(block)
-    return times[0] if times else None
-
-
 class _Sides:
     """Which side each speaker sits on.
 
@@ -216,33 +236,17 @@ class _Sides:
 
 
 SpeakerHead = Callable[[Speaker], str]
-"""Gives the head of a turn (avatar and name) for a speaker: the placeholder of its HTML in
-Python-Markdown's stash, where the HTML of `speaker_head` or a host program's own is kept."""
+"""Gives the head of a turn (avatar and name) for a speaker: the placeholder of its HTML (that
+of `speaker_head` or a host program's own), which the extension puts back in the page."""
 
 
-def _turn_element(
-    region: etree.Element, turn: Turn, avatar: dict[str, str], head: str
-) -> etree.Element:
-    """Append the turn's element to `region`, with its head as its text and no children yet.
-    The turn carries the avatar's initials and colours, which the stylesheet draws beside it."""
-    element = etree.SubElement(
-        region,
-        "div",
-        {
-            "class": "interview-turn",
-            "id": turn.id,
-            "data-speaker": literal(turn.speaker),
-            "data-side": turn.side,
-            **avatar,
-        },
-    )
-    element.text = head
-    return element
-
-
-def _avatar_attributes(person: Speaker) -> dict[str, str]:
+def _turn_attributes(person: Speaker, side: Side) -> dict[str, str]:
+    """The attributes of each of `person`'s turns after its class and id: who speaks, on which
+    side, and the avatar's initials and colours, which the stylesheet draws beside it."""
     background, foreground = avatar_colours(person)
     return {
+        "data-speaker": literal(person.name),
+        "data-side": side,
         "data-initials": literal(initials(person.name)),
         "style": f"--interview-person-bg: {background}; --interview-person-fg: {foreground}",
     }

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from .detect import Cast
 from .labels import (
     BOUNDARIES,
+    START,
     Label,
     Position,
+    Shape,
     block_label,
     label_at,
-    line_starts,
     split,
     texts_of,
 )
@@ -59,10 +60,13 @@ def find_labels(root: etree.Element) -> list[Found]:
             found[-1] = _silenced(waiting)
         waiting = None
         for index, item in enumerate(here):
+            label = item.label
+            if label.shape is not Shape.NAME or label.says_words(_line_text(item)):
+                continue  # most labels: words follow, so neither silence nor a link alone
             line = _line_text(item)
-            if item.label.says_only_a_link(line):
-                item.label.linking = True
-            if not item.label.says_nothing(line):
+            if label.says_only_a_link(line):
+                label.linking = True
+            if not label.says_nothing(line):
                 continue
             if index + 1 < len(here):
                 if _only_line(item, here[index + 1]):
@@ -79,8 +83,9 @@ def give_lines_their_paragraphs(root: etree.Element, found: list[Found], cast: C
     """Cut paragraphs and list items before every speaker line that does not start one."""
     cuts: dict[int, list[Found]] = {}
     for item in found:
-        opens = cast.speaker_of(item.label) is not None or cast.is_break(item.label)
-        if not item.position.is_start and opens:
+        if item.position.is_start:
+            continue  # most labels: they open their block already
+        if cast.speaker_of(item.label) is not None or cast.is_break(item.label):
             cuts.setdefault(id(item.container), []).append(item)
     if cast.bold_questions:
         for item in found:
@@ -150,15 +155,18 @@ def _drop_liquid_lines(block: etree.Element) -> int:
 
 def _labels_in(container: etree.Element, *, first: bool) -> list[Found]:
     found = []
-    for position in line_starts(container, first=first):
-        if position.is_start:
-            label = block_label(container)
-        else:
-            label = label_at(container, position)
-            if label is not None:
+    if first and (label := block_label(container)) is not None:
+        found.append(Found(label, container, START))
+    for child, text in enumerate(texts_of(container), start=-1):
+        if not text or "\n" not in text:
+            continue  # most paragraphs are one line
+        offset = text.find("\n")
+        while offset != -1:
+            position = Position(child, offset + 1)
+            if (label := label_at(container, position)) is not None:
                 label.opens_block = False
-        if label is not None:
-            found.append(Found(label, container, position))
+                found.append(Found(label, container, position))
+            offset = text.find("\n", offset + 1)
     return found
 
 
