@@ -299,7 +299,7 @@ def label_at(block: etree.Element, position: Position) -> Label | None:
         and (not rest.strip(_NOISE) or _LEAD.fullmatch(unescape(rest)))
     ):
         return _bold_label(block, following)
-    if match := _QA_LABEL.match(rest):
+    if rest.lstrip(" \t\ufeff")[:1] in ("Q", "A") and (match := _QA_LABEL.match(rest)):
         letter = match.group(1)
         return Label(letter, _qa_shape(letter), block, length=match.end())
     start = 0

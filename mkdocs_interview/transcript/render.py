@@ -6,6 +6,7 @@ import html
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .colours import colour_for, text_colour_on
 from .detect import Cast
@@ -17,6 +18,7 @@ from .rawhtml import depth_change
 from .urls import safe_url
 
 _QUESTION_SHAPES = frozenset((Shape.BOLD_QUESTION, Shape.HEADING_QUESTION))
+_UNREAD: Any = object()
 
 
 @dataclass
@@ -57,7 +59,9 @@ def regroup(
     asked = False  # whether a question that is a turn is asked, and so answered
     last_turn = -1
     for index, block in enumerate(root):
-        label = known[id(block)] if id(block) in known else block_label(block)
+        label = known.get(id(block), _UNREAD)
+        if label is _UNREAD:
+            label = block_label(block)  # a block cut from another
         if label is None:
             speaker = None
         elif label.shape is Shape.NAME:
