@@ -6,7 +6,7 @@ import difflib
 import re
 import xml.etree.ElementTree as etree
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -202,7 +202,7 @@ def cast_of(labels: Sequence[Label], options: PageOptions, root: etree.Element) 
                 accepted.add(name)
     names = {name: canonical[name] for name in candidates if name in accepted}
 
-    if names and not _names_asking(root, labels) & set(names):
+    if names and not _asks(root, labels, names):
         if options.mode == "on" and (levels := _asking_levels(root)):
             # Labels that never ask, under headings that do: items of the answers
             # (`**Cameras:**`), and the headings are the questions.
@@ -324,26 +324,28 @@ def _dialogue_verdict(names: Sequence[str], root: etree.Element) -> str:
     return DIALOGUE
 
 
-def _names_asking(root: etree.Element, labels: Sequence[Label]) -> set[str]:
-    """The name labels under which a question is asked: in their paragraph, or in the blocks
-    after it up to the next label or heading."""
+def _asks(root: etree.Element, labels: Sequence[Label], names: Container[str]) -> bool:
+    """Whether a question is asked under a name label among `names`: in its paragraph, or in
+    the blocks after it up to the next label or heading."""
     by_block: dict[int, list[str]] = {}
     for label in labels:
         if label.shape is Shape.NAME:
-            if (names := by_block.get(id(label.block))) is None:
+            if (block_names := by_block.get(id(label.block))) is None:
                 by_block[id(label.block)] = [label.name]
             else:
-                names.append(label.name)
-    asking: set[str] = set()
+                block_names.append(label.name)
     current: list[str] = []
+    speaking = False  # whether a name in `current` is among `names`
     for block in root:
         if block.tag in HEADINGS:
             current = []
             continue
-        current = by_block.get(id(block), current)
-        if current and not asking.issuperset(current) and "?" in "".join(block.itertext()):
-            asking.update(current)  # each block is read until all its labels have asked
-    return asking
+        if (labelled := by_block.get(id(block))) is not None:
+            current = labelled
+            speaking = any(name in names for name in current)
+        if current and speaking and "?" in "".join(block.itertext()):
+            return True
+    return False
 
 
 def _initials(name: str) -> set[str]:
