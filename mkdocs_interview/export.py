@@ -27,6 +27,7 @@ are null when unknown. The file is the same for the same site, byte for byte.
 from __future__ import annotations
 
 import json
+import math
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
 EXPORT_VERSION = 1
 
 _compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_string = json.encoder.encode_basestring  # how `_compact` writes a text
 
 
 class TurnSpool:
@@ -75,19 +77,25 @@ class TurnSpool:
 
 
 def turns_json(turns: Sequence[Turn]) -> str:
-    """A page's turns as the export writes them."""
-    return _compact(
-        [
-            {
-                "id": turn.id,
-                "speaker": turn.speaker,
-                "side": turn.side,
-                "time": turn.time,
-                "text": turn.text,
-            }
-            for turn in turns
-        ]
-    )
+    """A page's turns as the export writes them: what `_compact` makes of a list of dicts,
+    written turn by turn, with each speaker's fields encoded once."""
+    heads: dict[tuple[str, str], str] = {}
+    items = []
+    for turn in turns:
+        head = heads.get((turn.speaker, turn.side))
+        if head is None:
+            head = f',"speaker":{_string(turn.speaker)},"side":{_string(turn.side)},"time":'
+            heads[turn.speaker, turn.side] = head
+        time = "null" if turn.time is None else _number(turn.time)
+        items.append(f'{{"id":{_string(turn.id)}{head}{time},"text":{_string(turn.text)}}}')
+    return f"[{','.join(items)}]"
+
+
+def _number(value: float) -> str:
+    """`value` as `_compact` writes it."""
+    if type(value) is int or (type(value) is float and math.isfinite(value)):
+        return repr(value)
+    return _compact(value)  # NaN, infinities, a bool
 
 
 def export_refusal(
