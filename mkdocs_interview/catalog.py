@@ -25,6 +25,8 @@ from .transcript import Transcript
 from .transcript.options import page_options, shown, text_of
 from .urls import site_path
 
+_OPENS_WITH_TITLE = re.compile(r"\s*<h1")  # `\s`: what `str.lstrip` takes out
+
 if TYPE_CHECKING:
     from .cards import Entry, Renderer
     from .export import TurnSpool
@@ -180,12 +182,13 @@ class Catalog:
         write_export(site / self.settings.export, self.entries.values(), self._spool())
         return None
 
-    def head(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """`output` with the page's social meta, if it is an interview."""
+    def head(self, output: str, page: Page, config: MkDocsConfig, head_end: int) -> str:
+        """The social meta `output` lacks, if the page is an interview, to put where its
+        `<head>` ends (at `head_end`); "" if none."""
         entry = self.entries.get(page.file.src_uri)
         if entry is None or self.templates is None or not self.settings.social_meta:
-            return output
-        from .head import insert_meta, social_meta
+            return ""
+        from .head import missing_meta, social_meta
 
         meta = social_meta(
             title=entry.title,
@@ -194,7 +197,7 @@ class Catalog:
             url=page.canonical_url,
             site_url=config.site_url,
         )
-        return insert_meta(output, meta, self.templates)
+        return missing_meta(output, meta, self.templates, head_end)
 
     def _warn(self, page: Page, match: re.Match[str], message: str) -> None:
         self.log.warning(f"{_line_of(page, match.group(0))}: {message}")
@@ -251,9 +254,6 @@ def _line_of(page: Page, text: str) -> str:
 
 def _after_title(content: str, fragment: str) -> str:
     """`fragment` after the page's leading `<h1>`, or at its start when it has none."""
-    if content.lstrip().startswith("<h1"):
-        end = content.find("</h1>")
-        if end != -1:
-            end += len("</h1>")
-            return content[:end] + "\n" + fragment + content[end:]
+    if _OPENS_WITH_TITLE.match(content) and "</h1>" in content:
+        return content.replace("</h1>", "</h1>\n" + fragment, 1)
     return fragment + "\n" + content

@@ -6,7 +6,6 @@ import re
 
 from jinja2 import Environment
 
-from .stylesheet import HEAD_END
 from .urls import absolute, safe_url
 
 
@@ -35,15 +34,13 @@ def social_meta(
 _META_KEY = re.compile(r"""(?:property|name)\s*=\s*["']([^"']*)["']""")
 
 
-def insert_meta(output: str, meta: list[tuple[str, str, str]], env: Environment) -> str:
-    """Put the meta tags the page does not have yet at the end of its `<head>`, rendered in
-    `env` (an `escaping_environment`)."""
-    end = HEAD_END.search(output)
-    if end is None:
-        return output
-    present = set(_META_KEY.findall(output, 0, end.start()))
+def missing_meta(
+    output: str, meta: list[tuple[str, str, str]], env: Environment, head_end: int
+) -> str:
+    """The meta tags the page's `<head>` (which ends at `head_end`) does not have yet,
+    rendered in `env` (an `escaping_environment`) and followed by a newline; "" if none."""
+    present = set(_META_KEY.findall(output, 0, head_end))
     missing = [item for item in meta if item[1] not in present]
     if not missing:
-        return output
-    tags = env.get_template("interview/head.html").render(meta=missing)
-    return output[: end.start()] + tags + "\n" + output[end.start() :]
+        return ""
+    return env.get_template("interview/head.html").render(meta=missing) + "\n"

@@ -25,7 +25,14 @@ from .places import Places
 from .report import Report
 from .search import SEARCH_PRIORITY, SearchView
 from .speakers import checked_avatars
-from .stylesheet import STYLESHEET, on_every_page, shows_markup, with_stylesheet
+from .stylesheet import (
+    HEAD_END,
+    STYLESHEET,
+    into_head,
+    on_every_page,
+    shows_markup,
+    stylesheet_link,
+)
 from .transcript import InterviewExtension, Speaker
 from .turns import overriding_turn_template, speaker_html
 
@@ -173,9 +180,14 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return output
+        end = HEAD_END.search(output)
+        if end is None:
+            return output
+        at, link = end.start(), ""
         if self.stylesheet_on_pages and shows_markup(output):
-            output = with_stylesheet(output, page, config.extra_css)
-        return self.catalog.head(output, page, config)
+            at, link = stylesheet_link(output, page, config.extra_css, end.start())
+        meta = self.catalog.head(output, page, config, end.start())
+        return into_head(output, end, at, link, meta) if link or meta else output
 
     @event_priority(-100)  # once other plugins wrote their files, which the export never replaces
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -27,18 +27,25 @@ def on_every_page(theme_name: str | None, features: Sequence[object]) -> bool:
     return theme_name == "material" and "navigation.instant" in features
 
 
-def with_stylesheet(output: str, page: Page, extra_css: Sequence[str]) -> str:
-    """`output` with a link to the stylesheet in its `<head>`, before the site's own
-    stylesheets (`extra_css`), so that the site's rules win."""
-    end = HEAD_END.search(output)
-    if end is None:
-        return output
+def stylesheet_link(
+    output: str, page: Page, extra_css: Sequence[str], head_end: int
+) -> tuple[int, str]:
+    """Where in `output` to link the stylesheet, and the link: before the site's own
+    stylesheets (`extra_css`), so that the site's rules win, else at `head_end`, where its
+    `<head>` ends."""
     link = f'<link rel="stylesheet" href="{html.escape(normalize_url(STYLESHEET, page))}">\n'
-    at = end.start()
     if extra_css:
         first = f'href="{html.escape(normalize_url(str(extra_css[0]), page))}"'
-        found = output.find(first, 0, at)
+        found = output.find(first, 0, head_end)
         opened = output.rfind("<link", 0, found) if found != -1 else -1
         if opened != -1:
-            at = opened  # the site's first stylesheet's `<link`
-    return output[:at] + link + output[at:]
+            return opened, link  # the site's first stylesheet's `<link`
+    return head_end, link
+
+
+def into_head(output: str, end: re.Match[str], at: int, before: str, at_end: str) -> str:
+    """`output` with `before` at `at` and `at_end` where its `<head>` ends (`end`, the first
+    `HEAD_END`), copied once: the text from `at` to `end` is first found where it is, since
+    it closes with the page's first `</head>`."""
+    old = output[at : end.end()]
+    return output.replace(old, before + output[at : end.start()] + at_end + end.group(), 1)
