@@ -18,7 +18,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .config import InterviewConfig
-from .meta import facts_of, read_front_matter
+from .meta import facts_of, front_matter_of, may_mark, read_front_matter
 from .pages import Generated, SiteURLs, add_index_pages, withdraw_index_pages
 from .tags import TagIndex, slug_of, unnamed
 from .transcript import Transcript
@@ -61,15 +61,27 @@ class Catalog:
         self,
         urls: SiteURLs,
         config: MkDocsConfig,
+        texts: Mapping[str, str],
         sources: Mapping[str, str],
         merged: Mapping[str, Mapping[str, Any]],
     ) -> list[str]:
-        """Read every page's front matter for its tags, and add the index and tag pages;
-        return why any of them is not made. `sources` names the caption file of each page
-        made from one; `merged` is the front matter pages take from a caption's sidecar."""
-        for file in sorted(urls.files.documentation_pages(), key=lambda file: file.src_uri):
-            meta = {**merged.get(file.src_uri, {}), **read_front_matter(file)}
-            if page_options(meta, self.settings.detection)[0].mode == "on":
+        """Read the front matter of every page marked as an interview for its tags, and add
+        the index and tag pages; return why any of them is not made. `texts` holds the pages
+        read already, by `src_uri`; `sources` names the caption file of each page made from
+        one; `merged` is the front matter pages take from a caption's sidecar."""
+        detection = self.settings.detection
+        pages = urls.files.documentation_pages() if detection != "off" else []  # none is marked
+        for file in sorted(pages, key=lambda file: file.src_uri):
+            sidecar = merged.get(file.src_uri)
+            text = texts.get(file.src_uri)
+            if text is None:
+                own = read_front_matter(file)
+            elif sidecar is None and detection != "always" and not may_mark(text):
+                continue  # its front matter, if any, cannot mark it
+            else:
+                own = front_matter_of(text)
+            meta = {**(sidecar or {}), **own}
+            if page_options(meta, detection)[0].mode == "on":
                 self.tags.add(facts_of(meta, file.src_uri).tags)
         self.generated = add_index_pages(
             urls,

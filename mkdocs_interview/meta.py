@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
-from mkdocs.utils.meta import get_data
+from mkdocs.utils.meta import YAML_RE, get_data
 
 from .transcript.options import read_text, shown, words
 from .urls import safe_url
@@ -164,6 +164,19 @@ def read_front_matter(file: File) -> dict[str, Any]:
         return front_matter_of(file.content_string)
     except (OSError, UnicodeDecodeError):
         return {}
+
+
+def may_mark(text: str) -> bool:
+    """Whether the front matter that opens `text` (YAML, or MultiMarkdown's `key: value` lines,
+    which end at a blank line) may mark the page as an interview or name its speakers: only
+    if it writes `interview` or `speakers`, in any case, or an escape, which may spell them."""
+    if found := YAML_RE.match(text):
+        head = found.group(1)
+    else:
+        end = text.find("\n\n")
+        head = text if end == -1 else text[:end]
+    head = head.casefold()
+    return "interview" in head or "speakers" in head or "\\" in head
 
 
 def front_matter_of(text: str) -> dict[str, Any]:

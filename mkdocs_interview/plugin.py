@@ -16,7 +16,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from .catalog import Catalog
 from .config import InterviewConfig
-from .encoding import decode_pages
+from .encoding import read_pages
 from .imports import Imports, add_caption_pages
 from .meta import front_matter_error, normalise
 from .page import options_for
@@ -87,7 +87,8 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if self.config.enabled:
-            for problem in decode_pages(files):  # before anything reads a page
+            texts, problems = read_pages(files)  # before anything reads a page
+            for problem in problems:
                 log.warning(problem)
             self.registry, problems = checked_avatars(self.config.speakers, files)
             for problem in problems:
@@ -97,7 +98,7 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
                 self.imports = add_caption_pages(urls, config, self.registry, log)
             imports = self.imports
             for problem in self.catalog.add_pages(
-                urls, config, imports.sources, imports.front_matters
+                urls, config, texts, imports.sources, imports.front_matters
             ):
                 log.warning(problem)
             template = overriding_turn_template(config.theme.get_env(), THEME_DIR)
