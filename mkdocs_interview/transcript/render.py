@@ -175,7 +175,7 @@ def finish_turns(
         turn.time = times[0] if times else None
         if stash is None:
             continue
-        if any(time is not None for time in times):
+        if times.count(None) < len(times):  # a timestamp was marked, so the text changed
             opening = None
             if turn.time is not None and (first := element.find("p")) is not None:
                 opening = first[0]
