@@ -23,7 +23,11 @@ class SearchView:
     and gives the chat back right after them."""
 
     def __init__(self, plugins: Iterable[str]) -> None:
-        self.enabled = any(name.split(" #")[0] in SEARCH_PLUGINS for name in plugins)
+        searches = {name.split(" #")[0] for name in plugins} & SEARCH_PLUGINS
+        self.enabled = bool(searches)
+        self.name_paragraphs = searches != {"search"}
+        """Whether to keep each speaker's name in its paragraph: MkDocs' search indexes text
+        alone, the same with or without it, while Material's keeps paragraphs in its index."""
         self.chat_pages: set[str] = set()
         """The `src_uri` of each page with a chat."""
         self._held: tuple[Page, str, str] | None = None
@@ -32,7 +36,7 @@ class SearchView:
         """Before the search plugins: `page`'s content without the chat."""
         self._held = None
         if self.enabled and page.content and page.file.src_uri in self.chat_pages:
-            lean = without_chat(page.content)
+            lean = without_chat(page.content, name_paragraphs=self.name_paragraphs)
             if lean is not page.content:
                 self._held = (page, page.content, lean)
                 page.content = lean

@@ -80,3 +80,54 @@ def test_search_indexes_the_page_without_chat_wrappers(
     assert "Because they were cheap" not in sections["Q: How did the arcade start?"]
     assert "Bao Tran" in sections["Q: How did the arcade start?"]  # the speaker's name as text
     assert "interview-turn" in site.page_path(PAGE).read_text(encoding="utf-8")
+
+
+def test_names_leave_their_paragraphs_only_for_an_indexer_of_text() -> None:
+    from mkdocs_interview.search import SearchView
+    from mkdocs_interview.transcript.lean import without_chat
+
+    chat = (
+        '<p>Intro</p><div class="interview"><div class="interview-turn" id="turn-1">'
+        '<img class="interview-avatar" src="a.png" alt=""><p class="interview-speaker">'
+        'Dana <span class="interview-role">host</span></p><p>Hello?</p></div></div>'
+    )
+    assert without_chat(chat) == (
+        '<p>Intro</p><p class="interview-speaker">Dana <span class="interview-role">host</span>'
+        "</p><p>Hello?</p>"
+    )
+    assert without_chat(chat, name_paragraphs=False) == (
+        '<p>Intro</p>Dana <span class="interview-role">host</span></p><p>Hello?</p>'
+    )
+    assert not SearchView(["search", "interview"]).name_paragraphs
+    assert SearchView(["material/search", "interview"]).name_paragraphs
+    assert SearchView(["search", "material/search"]).name_paragraphs
+
+
+def test_mkdocs_search_reads_the_same_text_with_names_out_of_their_paragraphs() -> None:
+    from mkdocs.contrib.search.search_index import ContentParser
+
+    from mkdocs_interview.transcript.lean import without_chat
+
+    def turn(number: int, name: str, body: str) -> str:
+        head = f'<p class="interview-speaker">{name}</p>'
+        return f'<div class="interview-turn" id="turn-{number}">{head}{body}</div>'
+
+    # A turn that says nothing puts two names side by side.
+    chat = (
+        '<h2 id="a">A</h2><div class="interview">'
+        + turn(1, "Interviewer", "")
+        + turn(2, "Elaine Ou", "<p>Ok, cool.</p><ul><li>one</li></ul>")
+        + '</div><h2 id="b">B</h2><div class="interview">'
+        + turn(3, "Dana", "<h3>Why?</h3><p>Because.</p>")
+        + "</div>"
+    )
+
+    def sections(html: str) -> list[tuple[str, str]]:
+        parser = ContentParser()
+        parser.feed(html)
+        parser.close()
+        return [(" ".join(s.title), " ".join(s.text)) for s in parser.data]
+
+    kept = sections(without_chat(chat))
+    assert sections(without_chat(chat, name_paragraphs=False)) == kept
+    assert kept[0] == ("A", "Interviewer Elaine Ou Ok, cool. one")
