@@ -80,8 +80,9 @@ def regroup(
     sides = _Sides(cast, options, present)
     blocks: list[etree.Element] = []
     open_ = _Open()
-    faces: dict[str, tuple[Side, dict[str, str], str]] = {}  # each speaker's side, attributes
-    turns = transcript.turns  # and head
+    # Each speaker's side, turn attributes and head, made at their first turn on the page.
+    faces: dict[str, tuple[Side, dict[str, str], str]] = {}
+    turns = transcript.turns
 
     def start_turn(speaker: str, written: str, new_region: bool = False) -> etree.Element:
         if open_.region is None or new_region:
