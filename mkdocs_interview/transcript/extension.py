@@ -209,8 +209,8 @@ class InterviewTreeprocessor(Treeprocessor):
         extension.transcript = transcript
 
     def _head(self) -> SpeakerHead:
-        """The head of a speaker's turns, its HTML stashed (`regroup` asks once per speaker):
-        the host program's own, else the engine's."""
+        """The head of a speaker's turns (`regroup` asks once per speaker): the host program's
+        own HTML, else the engine's, kept in `heads` for `_HeadPostprocessor` to put in."""
         from .render import speaker_head
 
         speaker_html = self.extension.speaker_html or speaker_head

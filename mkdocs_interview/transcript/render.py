@@ -122,8 +122,7 @@ def regroup(
             new_region = label.shape is Shape.HEADING_QUESTION
             open_.turn = start_turn(speaker, label.name, new_region)
             open_.shape = label.shape
-            if label.remove():
-                open_.turn.append(block)
+            _add_to_turn(open_, label, block)
         elif label is not None and cast.is_break(label):
             # A part of the show (`**Break:** [24:27]`): a divider between turns.
             block.set("class", "interview-break")

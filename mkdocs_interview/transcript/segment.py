@@ -61,9 +61,11 @@ def find_labels(root: etree.Element) -> list[Found]:
         waiting = None
         for index, item in enumerate(here):
             label = item.label
-            if label.shape is not Shape.NAME or label.says_words(_line_text(item)):
-                continue  # most labels: words follow, so neither silence nor a link alone
+            if label.shape is not Shape.NAME:
+                continue
             line = _line_text(item)
+            if label.says_words(line):
+                continue  # most labels: words follow, so neither silence nor a link alone
             if label.says_only_a_link(line):
                 label.linking = True
             if not label.says_nothing(line):
