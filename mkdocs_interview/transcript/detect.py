@@ -327,23 +327,17 @@ def _dialogue_verdict(names: Sequence[str], root: etree.Element) -> str:
 def _asks(root: etree.Element, labels: Sequence[Label], names: Container[str]) -> bool:
     """Whether a question is asked under a name label among `names`: in its paragraph, or in
     the blocks after it up to the next label or heading."""
-    by_block: dict[int, list[str]] = {}
+    speaks: dict[int, bool] = {}  # by block: whether a label in it is among `names`
     for label in labels:
         if label.shape is Shape.NAME:
-            if (block_names := by_block.get(id(label.block))) is None:
-                by_block[id(label.block)] = [label.name]
-            else:
-                block_names.append(label.name)
-    current: list[str] = []
-    speaking = False  # whether a name in `current` is among `names`
+            speaks[id(label.block)] = speaks.get(id(label.block), False) or label.name in names
+    speaking = False
     for block in root:
         if block.tag in HEADINGS:
-            current = []
+            speaking = False
             continue
-        if (labelled := by_block.get(id(block))) is not None:
-            current = labelled
-            speaking = any(name in names for name in current)
-        if current and speaking and "?" in "".join(block.itertext()):
+        speaking = speaks.get(id(block), speaking)
+        if speaking and "?" in "".join(block.itertext()):
             return True
     return False
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 
 _COLON_WITHIN = 130
@@ -27,7 +26,7 @@ def may_hold_dialogue(lines: Iterable[str]) -> bool:
     with a speaker's label, or fewer than two of those labels recur: then the page is no
     dialogue by its content alone (two people who each speak more than once), and its tree
     need not be read."""
-    names: list[str] = []
+    labels = 0
     seen: set[str] = set()
     recurring: set[str] = set()
     fence = ""
@@ -52,12 +51,14 @@ def may_hold_dialogue(lines: Iterable[str]) -> bool:
             if fence:
                 fenced.append(name)
                 continue
-            names.append(name)
+            labels += 1
             if name in seen:
                 recurring.add(name)
-                if len(recurring) >= 2 and len(names) >= MIN_TURNS:
+                if len(recurring) >= 2 and labels >= MIN_TURNS:
                     return True  # enough: names outside fences only ever add up
             seen.add(name)
-    names += fenced
-    recurring = {name for name, count in Counter(names).items() if count > 1}
-    return len(names) >= MIN_TURNS and len(recurring) >= 2
+    for name in fenced:
+        if name in seen:
+            recurring.add(name)
+        seen.add(name)
+    return labels + len(fenced) >= MIN_TURNS and len(recurring) >= 2
