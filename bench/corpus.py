@@ -15,12 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from mkdocs.utils import markdown_extensions
 from synth import MARKDOWN_EXTENSIONS
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 PLUGIN = "interview"
-MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
-"""What MkDocs reads as Markdown (`mkdocs.utils.markdown_extensions`)."""
 
 
 @dataclass(frozen=True)
@@ -94,7 +93,7 @@ def markdown_files(docs_dir: Path) -> list[Path]:
     return sorted(
         path
         for path in docs_dir.rglob("*")
-        if path.suffix.lower() in MARKDOWN_SUFFIXES
+        if path.suffix.lower() in markdown_extensions  # what MkDocs reads as Markdown
         and path.is_file()
         and not any(part.startswith(".") for part in path.relative_to(docs_dir).parts)
     )
