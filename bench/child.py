@@ -189,8 +189,9 @@ def _noting_turns(hook: Callable[..., Any], transcripts: dict[str, int]) -> Call
 
     @functools.wraps(hook)
     def noting(self: Any, html: str, /, *, page: Page, **kwargs: Any) -> Any:
-        transcript = getattr(getattr(self, "extension", None), "transcript", None)
-        turns = len(getattr(transcript, "turns", ()))  # before the hook, which may reset it
+        build = getattr(self, "build", None)
+        transcript = build.transcripts.get(page.file.src_uri) if build is not None else None
+        turns = len(getattr(transcript, "turns", ()))  # before the hook, which takes it
         result = hook(self, html, page=page, **kwargs)
         if turns and page.file.generated_by is None:
             transcripts[page.file.src_uri] = turns

@@ -70,7 +70,7 @@ class PerTurn:
     pages: int
     megabytes: float
     turns: int
-    """Turns the extension found (`extension.transcript.turns`, summed over the pages)."""
+    """Turns the extension found (`transcript.turns`, summed over the pages)."""
     transcripts: int
     """Pages with at least one turn."""
     extension: float
@@ -170,7 +170,7 @@ def per_turn(documents: list[tuple[str, PageOptions]], repeats: int, label: str)
     from `mkdocs_interview`) per turn found, with the site's extensions; and of
     the wrap-only pass, in a Markdown with the same extensions but not the interview one.
     The best of `repeats` runs over all pages, alternating the two."""
-    from mkdocs_interview.transcript import InterviewExtension
+    from mkdocs_interview.transcript import InterviewExtension, convert
 
     names, configs = _site_extensions()
     extension = InterviewExtension()
@@ -190,9 +190,7 @@ def per_turn(documents: list[tuple[str, PageOptions]], repeats: int, label: str)
         seconds.clear()
         turns = transcripts = wrapped = 0
         for text, options in documents:
-            extension.page = options
-            ours.reset().convert(text)
-            found = len(extension.transcript.turns)
+            found = len(convert(ours, text, options)[1].turns)
             turns += found
             transcripts += found > 0
         for text, _ in documents:
@@ -241,7 +239,7 @@ def indexer_cost(documents: list[tuple[str, PageOptions]], repeats: int) -> Inde
     runs over all pages, alternating the three kinds of HTML."""
     from material.plugins.search.plugin import Parser
 
-    from mkdocs_interview.transcript import InterviewExtension
+    from mkdocs_interview.transcript import InterviewExtension, convert
 
     names, configs = _site_extensions()
     extension = InterviewExtension()
@@ -249,9 +247,8 @@ def indexer_cost(documents: list[tuple[str, PageOptions]], repeats: int) -> Inde
     interview_md = markdown.Markdown(extensions=[*names, extension], extension_configs=configs)
     plain, interview = [], []
     for text, options in documents:
-        extension.page = options
         plain.append(plain_md.reset().convert(text))
-        interview.append(interview_md.reset().convert(text))
+        interview.append(convert(interview_md, text, options)[0])
     bare = [
         _MARKER.sub(r"\2", _TURN_START.sub("<div><p>", html)).replace(
             '<div class="interview">', "<div>"
@@ -290,7 +287,7 @@ def _convert_all(
     configs: dict[str, Any],
     interview: bool,
 ) -> tuple[float, dict[str, float]]:
-    from mkdocs_interview.transcript import InterviewExtension
+    from mkdocs_interview.transcript import InterviewExtension, convert
 
     extension = InterviewExtension()
     md = markdown.Markdown(
@@ -309,9 +306,10 @@ def _convert_all(
     md.serializer = _timed(md.serializer, "serializer", stages)
     start = time.process_time()
     for text, options in documents:
-        extension.page = options
-        md.reset()
-        md.convert(text)
+        if interview:
+            convert(md, text, options)
+        else:
+            md.reset().convert(text)
     return time.process_time() - start, stages
 
 

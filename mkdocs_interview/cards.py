@@ -1,19 +1,27 @@
-"""Teaser cards: one per interview, rendered into pages through overridable templates."""
+"""Teaser cards: which interviews a marker (`<!-- interview:cards tag=… limit=… -->`,
+`<!-- interview:tags -->`) asks for, and the markers filled once every page is read, with
+each interview's date and tags put at its top."""
 
 from __future__ import annotations
 
 import datetime
+import functools
+import logging
 import re
 import shlex
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from jinja2 import Environment
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
+from .catalog import Catalog
+from .fragments import Fragments
 from .tags import Tag, slug_of
-from .urls import relative
+from .transcript.options import shown
+
+_OPENS_WITH_TITLE = re.compile(r"\s*<h1")  # `\s`: what `str.lstrip` takes out
 
 MARKER = re.compile(r"<!--\s*interview:(?P<kind>[\w-]*)(?P<options>[^>]*?)\s*-->")
 """A marker of the plugin's, of a kind it knows or not."""
@@ -85,58 +93,89 @@ def select(entries: Sequence[Entry], marker: Marker) -> list[Entry]:
     return chosen[: marker.limit] if marker.limit else chosen
 
 
-def format_date(date: datetime.date) -> str:
-    """`2 May 2024`."""
-    return f"{date.day} {date:%B %Y}"
+def fill_pages(
+    catalog: Catalog,
+    marked: Sequence[Page],
+    fragments: Fragments,
+    files: Files,
+    log: logging.LoggerAdapter[logging.Logger],
+) -> None:
+    """Fill the markers of the `marked` pages, head the pages the plugin made, and put each
+    interview's date and tags at its top."""
+    entries = sorted(catalog.entries.values(), key=lambda entry: entry.sort_key)
+    for path, title in catalog.generated.titles.items():
+        if (file := files.get_file_from_path(path)) and file.page:
+            file.page.content = fragments.heading(title) + "\n" + (file.page.content or "")
+    filler = _Filler(catalog, entries, fragments, log)
+    for page in marked:
+        page.content = MARKER.sub(functools.partial(filler.marker, page=page), page.content or "")
+    if catalog.settings.page_meta:
+        for entry in entries:
+            meta = fragments.page_meta(entry, entry.page)
+            entry.page.content = _after_title(entry.page.content or "", meta)
 
 
-class Renderer:
-    """Renders cards, tag lists and page meta with the `interview/*.html` templates, which a
-    theme's `custom_dir` may override."""
+@dataclass
+class _Filler:
+    catalog: Catalog
+    entries: list[Entry]
+    fragments: Fragments
+    log: logging.LoggerAdapter[logging.Logger]
 
-    def __init__(self, env: Environment, tag_urls: dict[str, str]) -> None:
-        self.env = env
-        """The templates' environment, with autoescape forced on (`escaping_environment`)."""
-        self.tag_urls = tag_urls
-        """Each tag's page URL by slug."""
+    def marker(self, match: re.Match[str], *, page: Page) -> str:
+        """What the marker `match` on `page` becomes: cards, a tag list, or itself (with a
+        warning) when it cannot be filled."""
+        kind, content = match.group("kind"), match.string
+        if kind not in MARKER_KINDS:
+            if kind != "transcript":  # a page without a caption file keeps it as a comment
+                known = ", ".join(f"interview:{kind}" for kind in MARKER_KINDS)
+                self._warn(page, match, f"unknown marker {match.group(0)}; the markers are {known}")
+            return match.group(0)
+        if _in_paragraph(content, match.start()):
+            self._warn(page, match, f"{match.group(0)} must stand on a line of its own")
+            return match.group(0)
+        try:
+            marker = parse_marker(kind, match.group("options"))
+        except MarkerError as error:
+            self._warn(page, match, str(error))
+            return match.group(0)
+        tags = self.catalog.tags
+        if marker.tag and slug_of(marker.tag) not in tags.tags:
+            self._warn(page, match, f"no interview is tagged {shown(marker.tag)}")
+        if marker.kind == "tags":
+            counts = Counter(tag for entry in self.entries for tag in entry.tags)
+            listed = [(tag, counts[tag]) for tag in tags.sorted() if counts[tag]]
+            return self.fragments.tag_index(listed, page)
+        return self.fragments.cards(select(self.entries, marker), page)
 
-    def cards(self, entries: Iterable[Entry], page: Page) -> str:
-        cards = [self._card(entry, page) for entry in entries]
-        return self.env.get_template("interview/cards.html").render(cards=cards)
+    def _warn(self, page: Page, match: re.Match[str], message: str) -> None:
+        self.log.warning(f"{_line_of(page, match.group(0))}: {message}")
 
-    def tag_index(self, counts: Sequence[tuple[Tag, int]], page: Page) -> str:
-        tags = [
-            {"name": tag.name, "slug": tag.slug, "count": count, "url": self._tag_url(tag, page)}
-            for tag, count in counts
-        ]
-        return self.env.get_template("interview/tags.html").render(tags=tags)
 
-    def heading(self, title: str) -> str:
-        """The heading of a page the plugin made."""
-        return self.env.get_template("interview/heading.html").render(title=title)
+def _in_paragraph(html: str, index: int) -> bool:
+    """Whether `index` of a page's HTML is inside a `<p>`: where a marker written in a
+    sentence is, and where no block may go."""
+    opened = max(html.rfind("<p>", 0, index), html.rfind("<p ", 0, index))
+    return opened > html.rfind("</p>", 0, index)
 
-    def page_meta(self, entry: Entry, page: Page) -> str:
-        return self.env.get_template("interview/page-meta.html").render(
-            date=entry.date,
-            date_text=format_date(entry.date) if entry.date else None,
-            tags=self._tags(entry.tags, page),
-        )
 
-    def _card(self, entry: Entry, page: Page) -> dict[str, object]:
-        return {
-            "url": get_relative_url(entry.page.url, page.url),
-            "title": entry.title,
-            "date": entry.date,
-            "date_text": format_date(entry.date) if entry.date else None,
-            "excerpt": entry.excerpt,
-            "image": relative(entry.image, page) if entry.image else None,
-            "speakers": entry.speakers,
-            "tags": self._tags(entry.tags, page),
-        }
+def _line_of(page: Page, text: str) -> str:
+    """`src_uri:line` of the first line of the page's file that holds `text`, else
+    `src_uri`."""
+    try:
+        source = page.file.content_string
+    except (OSError, UnicodeDecodeError):
+        source = ""
+    found = source.find(text)
+    return (
+        page.file.src_uri
+        if found < 0
+        else f"{page.file.src_uri}:{source.count(chr(10), 0, found) + 1}"
+    )
 
-    def _tags(self, tags: Iterable[Tag], page: Page) -> list[dict[str, str | None]]:
-        return [{"name": tag.name, "url": self._tag_url(tag, page)} for tag in tags]
 
-    def _tag_url(self, tag: Tag, page: Page) -> str | None:
-        url = self.tag_urls.get(tag.slug)
-        return get_relative_url(url, page.url) if url is not None else None
+def _after_title(content: str, fragment: str) -> str:
+    """`fragment` after the page's leading `<h1>`, or at its start when it has none."""
+    if _OPENS_WITH_TITLE.match(content) and "</h1>" in content:
+        return content.replace("</h1>", "</h1>\n" + fragment, 1)
+    return fragment + "\n" + content

@@ -40,6 +40,7 @@ from .transcript import Turn
 
 if TYPE_CHECKING:
     from .cards import Entry
+    from .catalog import Catalog
 
 EXPORT_VERSION = 1
 
@@ -147,3 +148,16 @@ def write_export(path: Path, entries: Iterable[Entry], spool: TurnSpool) -> None
             turns = spool.read(entry.turns)
             file.write(f'{"," if index else ""}{interview[:-1]},"turns":{turns}}}')
         file.write("]}\n")
+
+
+def export(catalog: Catalog, config: MkDocsConfig) -> str | None:
+    """Write the export of the interviews in `catalog`, if the settings ask for one; return
+    why it is not written."""
+    path = catalog.settings.export
+    if not path or not catalog.entries:
+        return None
+    site = Path(config.site_dir)
+    if problem := export_refusal(path, site, catalog.outputs, config):
+        return problem
+    write_export(site / path, catalog.entries.values(), catalog.turn_spool())
+    return None

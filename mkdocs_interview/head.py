@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
 
 from .urls import absolute, safe_url
+
+if TYPE_CHECKING:
+    from .cards import Entry
+    from .fragments import Fragments
 
 
 def social_meta(
@@ -35,12 +41,24 @@ _META_KEY = re.compile(r"""(?:property|name)\s*=\s*["']([^"']*)["']""")
 
 
 def missing_meta(
-    output: str, meta: list[tuple[str, str, str]], env: Environment, head_end: int
-) -> str:
-    """The meta tags the page's `<head>` (which ends at `head_end`) does not have yet,
-    rendered in `env` (an `escaping_environment`) and followed by a newline; "" if none."""
+    output: str, meta: list[tuple[str, str, str]], head_end: int
+) -> list[tuple[str, str, str]]:
+    """The meta tags of `meta` that the page's `<head>` (which ends at `head_end`) lacks."""
     present = set(_META_KEY.findall(output, 0, head_end))
-    missing = [item for item in meta if item[1] not in present]
-    if not missing:
-        return ""
-    return env.get_template("interview/head.html").render(meta=missing) + "\n"
+    return [item for item in meta if item[1] not in present]
+
+
+def page_head(
+    entry: Entry, output: str, page: Page, config: MkDocsConfig, fragments: Fragments, end: int
+) -> str:
+    """The social meta of an interview page that its `output` lacks, to put where its
+    `<head>` ends (at `end`); "" if none."""
+    meta = social_meta(
+        title=entry.title,
+        description=entry.excerpt,
+        image=entry.social_image or entry.image,
+        url=page.canonical_url,
+        site_url=config.site_url,
+    )
+    missing = missing_meta(output, meta, end)
+    return fragments.social_meta(missing) if missing else ""

@@ -15,7 +15,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import YAML_RE
 
-from .meta import source_line_offset
+from .frontmatter import source_line_offset
 
 _PROBLEM_KEY = re.compile(r"'([A-Za-z_][\w-]*)")
 """The front matter key a problem names first (`'speakers' entry …`, `'header.teaser' …`)."""

@@ -13,6 +13,8 @@ SEARCH_PLUGINS = frozenset(("search", "material/search"))
 """MkDocs' and Material's search plugins, which index `page.content` in `on_page_context`."""
 SEARCH_PRIORITY = 0
 """The priority of their `on_page_context`: MkDocs' default."""
+_CHAT = '<div class="interview">'
+"""What opens a chat: on its page, or on a page that shows it (a blog's excerpts)."""
 _MATERIAL_CLEANUP = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 """What Material's search plugin takes out of `page.content` once it has read it."""
 
@@ -28,14 +30,12 @@ class SearchView:
         self.name_paragraphs = searches != {"search"}
         """Whether to keep each speaker's name in its paragraph: MkDocs' search indexes text
         alone, the same with or without it, while Material's keeps paragraphs in its index."""
-        self.chat_pages: set[str] = set()
-        """The `src_uri` of each page with a chat."""
         self._held: tuple[Page, str, str] | None = None
 
     def lend(self, page: Page) -> None:
         """Before the search plugins: `page`'s content without the chat."""
         self._held = None
-        if self.enabled and page.content and page.file.src_uri in self.chat_pages:
+        if self.enabled and page.content and _CHAT in page.content:
             lean = without_chat(page.content, name_paragraphs=self.name_paragraphs)
             if lean is not page.content:
                 self._held = (page, page.content, lean)

@@ -10,6 +10,7 @@ import markdown
 import pytest
 
 from mkdocs_interview.transcript import InterviewExtension, Transcript, page_options
+from mkdocs_interview.transcript import convert as convert_page
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = Path(__file__).parent / "golden"
@@ -22,13 +23,12 @@ BASE_EXTENSIONS = ["toc", "tables", "fenced_code", "footnotes", "attr_list", "md
 def convert(source: str, *, plugin: bool = True) -> tuple[str, Transcript]:
     """Render a page as MkDocs would: front matter split off, then Python-Markdown."""
     post = frontmatter.loads(source)
-    extension = InterviewExtension()
     extensions: list[str | markdown.Extension] = [*BASE_EXTENSIONS]
-    if plugin:
-        extension.page, _ = page_options(post.metadata)
-        extensions.append(extension)
-    html = markdown.Markdown(extensions=extensions).convert(post.content)
-    return html, extension.transcript
+    if not plugin:
+        return markdown.Markdown(extensions=extensions).convert(post.content), Transcript()
+    options, _ = page_options(post.metadata)
+    md = markdown.Markdown(extensions=[*extensions, InterviewExtension()])
+    return convert_page(md, post.content, options)
 
 
 def pytest_configure(config: pytest.Config) -> None:

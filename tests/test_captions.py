@@ -10,6 +10,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 
+from mkdocs_interview.caption_pages import CAPTION_SUFFIXES
 from mkdocs_interview.captions import (
     PARSERS,
     CaptionError,
@@ -25,7 +26,6 @@ from mkdocs_interview.captions import (
     turns_markdown,
 )
 from mkdocs_interview.captions.model import clock, escape
-from mkdocs_interview.imports import CAPTION_SUFFIXES
 from mkdocs_interview.transcript import Speaker
 
 from .conftest import FIXTURES, convert

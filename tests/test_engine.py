@@ -8,7 +8,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from mkdocs_interview.transcript import InterviewExtension, Transcript
+from mkdocs_interview.transcript import InterviewExtension, Transcript, transcript_of
 
 from .conftest import GOLDEN, UPDATE_GOLDEN, convert
 
@@ -103,9 +103,8 @@ def test_plain_extension_settings() -> None:
 def test_the_bare_extension_writes_avatars_and_names_as_given() -> None:
     speakers = [{"name": "Sam Rivera", "avatar": "/img/sam & co.png", "role": "Host <b>"}]
     engine = InterviewExtension(detection="always", speakers=speakers)
-    html = markdown.markdown(
-        "**Sam Rivera**: Hi?\n\n**Ann**: Hello.\n\n**Sam Rivera**: Bye?\n", extensions=[engine]
-    )
+    md = markdown.Markdown(extensions=[engine])
+    html = md.convert("**Sam Rivera**: Hi?\n\n**Ann**: Hello.\n\n**Sam Rivera**: Bye?\n")
     head = (
         '<img class="interview-avatar" src="/img/sam &amp; co.png" alt="" loading="lazy">'
         '<p class="interview-speaker">Sam Rivera'
@@ -113,7 +112,7 @@ def test_the_bare_extension_writes_avatars_and_names_as_given() -> None:
     )
     assert html.count(head) == 2
     assert '<p class="interview-speaker">Ann</p><p>Hello.</p>' in html
-    assert [turn.text for turn in engine.transcript.turns] == ["Hi?", "Hello.", "Bye?"]
+    assert [turn.text for turn in transcript_of(md).turns] == ["Hi?", "Hello.", "Bye?"]
 
 
 @pytest.mark.parametrize(

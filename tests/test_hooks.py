@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files
 
 from mkdocs_interview.encoding import read_pages
 from mkdocs_interview.export import turns_json
-from mkdocs_interview.meta import front_matter_of, may_mark
+from mkdocs_interview.frontmatter import front_matter_of, may_mark
 from mkdocs_interview.stylesheet import HEAD_END, into_head
 from mkdocs_interview.transcript import Turn, page_options
 

@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, Phase, event, example, given, note, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from mkdocs_interview.transcript import InterviewExtension, Transcript, page_options
+from mkdocs_interview.transcript import InterviewExtension, Transcript, convert, page_options
 
 from .sites import turn_body
 
@@ -295,13 +295,10 @@ def documents(draw: st.DrawFn) -> str:
 def render(source: str, extensions: list[str], *, plugin: bool) -> tuple[str, Transcript]:
     """Render a page as MkDocs would: front matter split off, then Python-Markdown."""
     content, meta = get_data(source)
-    extension = InterviewExtension()
-    used: list[str | markdown.Extension] = [*extensions]
-    if plugin:
-        extension.page, _ = page_options(meta)
-        used.append(extension)
-    html = markdown.Markdown(extensions=used).convert(content)
-    return html, extension.transcript
+    if not plugin:
+        return markdown.Markdown(extensions=extensions).convert(content), Transcript()
+    md = markdown.Markdown(extensions=[*extensions, InterviewExtension()])
+    return convert(md, content, page_options(meta)[0])
 
 
 def parse(html: str) -> etree.Element:

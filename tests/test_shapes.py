@@ -7,6 +7,7 @@ import markdown
 import pytest
 
 from mkdocs_interview.transcript import InterviewExtension, Speaker, page_options
+from mkdocs_interview.transcript import convert as convert_page
 from mkdocs_interview.transcript.colours import colour_for, contrast, text_colour_on
 
 from .conftest import convert
@@ -163,10 +164,10 @@ def test_a_long_transcript_with_every_slip() -> None:
 
 def sides(source: str, registry: tuple[Speaker, ...] = ()) -> list[tuple[str, str]]:
     post = frontmatter.loads(source)
-    extension = InterviewExtension()
-    extension.page, _ = page_options(post.metadata, registry=registry)
-    markdown.Markdown(extensions=[extension]).convert(post.content)
-    return [(turn.speaker, turn.side) for turn in extension.transcript.turns]
+    options, _ = page_options(post.metadata, registry=registry)
+    md = markdown.Markdown(extensions=[InterviewExtension()])
+    _, transcript = convert_page(md, post.content, options)
+    return [(turn.speaker, turn.side) for turn in transcript.turns]
 
 
 TALK = "**Lena Ortiz**: A?\n\n**Tariq Haddad**: B.\n\n**Maren Holt**: C?\n"

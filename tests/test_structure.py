@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 
 from mkdocs_interview.__main__ import main, report_of
 from mkdocs_interview.transcript import InterviewExtension, page_options
+from mkdocs_interview.transcript import convert as convert_page
 
 from .conftest import convert
 from .sites import content_of, make_site, words
@@ -386,7 +387,7 @@ def test_liquid_tags_on_lines_of_their_own_inside_turns_are_removed() -> None:
     assert "{% raw" not in html and "ad.html" not in html and "endraw" not in html
     assert "{% not alone %}" in html  # inside a sentence: the author's text
     assert transcript.diagnostics[0].message == "removed 3 Liquid tags"
-    extension = InterviewExtension()
-    extension.page, _ = page_options({"tags": "interview"}, keep_liquid=True)
-    kept = markdown.Markdown(extensions=[extension]).convert(source.split("---\n")[2])
-    assert "ad.html" in kept and "endraw" in kept and len(extension.transcript.turns) == 3
+    options, _ = page_options({"tags": "interview"}, keep_liquid=True)
+    md = markdown.Markdown(extensions=[InterviewExtension()])
+    kept, transcript = convert_page(md, source.split("---\n")[2], options)
+    assert "ad.html" in kept and "endraw" in kept and len(transcript.turns) == 3

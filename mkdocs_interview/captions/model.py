@@ -11,7 +11,7 @@ from typing import Any
 import markdown
 import yaml
 
-from ..transcript import InterviewExtension, Speaker, page_options
+from ..transcript import InterviewExtension, Speaker, convert, page_options
 from ..transcript.labels import looks_like_name
 from ..transcript.options import shown, speakers_from, text_of
 
@@ -177,10 +177,8 @@ def _unreadable(
     """The names that would not open a turn as `**Name**:` on the page, asked of the engine."""
     distinct = list(dict.fromkeys(names))
     shaped = [name for name in distinct if looks_like_name(name)]
-    extension = InterviewExtension()
-    extension.page, _ = page_options(meta, registry=registry)
-    markdown.Markdown(extensions=[extension]).convert(
-        "\n\n".join(f"**{name}**: ." for name in shaped)
-    )
-    read = {turn.label for turn in extension.transcript.turns}
+    options, _ = page_options(meta, registry=registry)
+    text = "\n\n".join(f"**{name}**: ." for name in shaped)
+    _, transcript = convert(markdown.Markdown(extensions=[InterviewExtension()]), text, options)
+    read = {turn.label for turn in transcript.turns}
     return {name for name in distinct if name not in read}

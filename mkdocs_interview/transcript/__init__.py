@@ -1,7 +1,7 @@
 """The transcript engine: finds speaker turns in a parsed Markdown document and renders them
 as chat blocks. Plain Python-Markdown; nothing here knows about MkDocs."""
 
-from .extension import InterviewExtension, makeExtension
+from .extension import InterviewExtension, convert, makeExtension, transcript_of
 from .model import Diagnostic, PageOptions, Speaker, Transcript, Turn
 from .options import page_options
 
@@ -12,6 +12,8 @@ __all__ = [
     "Speaker",
     "Transcript",
     "Turn",
+    "convert",
     "makeExtension",
     "page_options",
+    "transcript_of",
 ]

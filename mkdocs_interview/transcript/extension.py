@@ -46,16 +46,36 @@ HEAD_PLACEHOLDER = "\x02~{}~\x03"
 _HEAD = re.compile("\x02~([0-9]+)~\x03")
 
 
+PageOptionsOf = Callable[[Markdown], "PageOptions | None"]
+"""How a host program tells the engine which page a Markdown instance converts: the page's
+options, or None to read them from the meta extension's front matter."""
+TranscriptDone = Callable[[Markdown, Transcript], None]
+"""What a host program is told once a conversion is done: what the engine did to the page."""
+SpeakerHTML = Callable[[Speaker], str]
+"""The HTML of the head of a speaker's turns (avatar, name, role)."""
+
+
 class InterviewExtension(Extension):
     """Render interview transcripts as chat blocks.
 
     Options: `detection` (`auto`, `front-matter`, `always` or `off`), `speakers` (names or
-    mappings that are always speakers) and `host`. A host program may set `page` before each
-    conversion to pass a page's own options; the outcome of the last conversion is in
-    `transcript`.
+    mappings that are always speakers) and `host`. A host program configures it once, with
+    functions rather than state: `page_options` names the options of the page a Markdown
+    instance converts, so that every render of a page (a blog's excerpts too) agrees with the
+    page; `on_transcript` hears what the engine did to each page, which is also left on the
+    Markdown instance as `interview_transcript`; `speaker_html` writes the head of a turn.
     """
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *,
+        page_options: PageOptionsOf | None = None,
+        on_transcript: TranscriptDone | None = None,
+        speaker_html: SpeakerHTML | None = None,
+        turn_texts: bool = True,
+        prescreen: bool = True,
+        **kwargs: Any,
+    ) -> None:
         self.config = {
             "detection": [
                 "auto",
@@ -71,52 +91,81 @@ class InterviewExtension(Extension):
         self.registry, problems = speakers_from(self.getConfig("speakers"), "speakers")
         if problems:
             raise ValueError(f"interview: {'; '.join(problems)}")
-        self.page: PageOptions | None = None
-        self.transcript = Transcript()
+        self.page_options = page_options
+        self.on_transcript = on_transcript
+        self.speaker_html = speaker_html
+        self.turn_texts = turn_texts
+        """Whether to read each turn's plain text (`Turn.text`); a host that never uses it
+        saves the time."""
+        self.prescreen = prescreen
+        """Whether to leave alone, unread, a page whose Markdown cannot hold a dialogue by its
+        content alone; a host program that reports why each page is what it is reads them all."""
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        md.registerExtension(self)
+        conversion = _Conversion()
+        md.preprocessors.register(
+            _SourcePreprocessor(md, self, conversion), "interview-source", SOURCE_PRIORITY
+        )
+        md.treeprocessors.register(
+            InterviewTreeprocessor(md, self, conversion), "interview", TREEPROCESSOR_PRIORITY
+        )
+        md.treeprocessors.register(
+            _TextTreeprocessor(md, self, conversion), "interview-text", TEXT_PRIORITY
+        )
+        md.postprocessors.register(
+            _HeadPostprocessor(md, self, conversion), "interview-heads", HEAD_PRIORITY
+        )
+
+    def options_for(self, md: Markdown) -> PageOptions:
+        """The options of the page `md` converts: the host program's, else those given to
+        `convert`, else from the meta extension's front matter and this extension's settings."""
+        options = self.page_options(md) if self.page_options is not None else None
+        if options is None:
+            options = getattr(md, _GIVEN_OPTIONS, None)
+        if options is not None:
+            return options
+        meta = {key: _meta_value(value) for key, value in getattr(md, "Meta", {}).items()}
+        options, problems = page_options(meta, self.getConfig("detection"), registry=self.registry)
+        for problem in problems:
+            log.warning(f"interview: front matter: {problem}")
+        return replace(options, host=options.host or self.getConfig("host") or None)
+
+
+def convert(md: Markdown, text: str, options: PageOptions | None = None) -> tuple[str, Transcript]:
+    """Convert `text` with `md` (which has an `InterviewExtension`) as a page with `options`,
+    whatever the extension's host says; return the HTML and what the engine did."""
+    setattr(md, _GIVEN_OPTIONS, options)
+    try:
+        html = md.reset().convert(text)
+    finally:
+        delattr(md, _GIVEN_OPTIONS)
+    return html, transcript_of(md)
+
+
+def transcript_of(md: Markdown) -> Transcript:
+    """What the engine did to the last page `md` converted."""
+    transcript = getattr(md, TRANSCRIPT_ATTRIBUTE, None)
+    return transcript if isinstance(transcript, Transcript) else Transcript()
+
+
+_GIVEN_OPTIONS = "interview_given_options"
+TRANSCRIPT_ATTRIBUTE = "interview_transcript"
+
+
+class _Conversion:
+    """What one Markdown instance learns about the page it converts, from its source lines
+    to its turns' heads; started afresh with each conversion."""
+
+    def __init__(self) -> None:
         self.source: list[str] = []
+        self.transcript = Transcript()
         self.turn_elements: list[etree.Element] = []
         """The turns' elements, between regrouping and reading their text."""
         self.heads: list[str] = []
         """The HTML of each speaker's head on the page, by the number in its placeholder."""
         self.turn_media: str | None = None
         """The page's `media`, between regrouping and marking its turns' timestamps."""
-        self.turn_texts = True
-        """Whether to read each turn's plain text (`Turn.text`); a host that never uses it
-        saves the time."""
-        self.prescreen = True
-        """Whether to leave alone, unread, a page whose Markdown cannot hold a dialogue by its
-        content alone; a host program that reports why each page is what it is reads them all."""
-        self.speaker_html: Callable[[Speaker], str] | None = None
-        """A host program's own HTML for the head of a turn (avatar, name), if it has one."""
-
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
-        md.registerExtension(self)
-        md.preprocessors.register(
-            _SourcePreprocessor(md, self), "interview-source", SOURCE_PRIORITY
-        )
-        md.treeprocessors.register(
-            InterviewTreeprocessor(md, self), "interview", TREEPROCESSOR_PRIORITY
-        )
-        md.treeprocessors.register(_TextTreeprocessor(md, self), "interview-text", TEXT_PRIORITY)
-        md.postprocessors.register(_HeadPostprocessor(md, self), "interview-heads", HEAD_PRIORITY)
-
-    def reset(self) -> None:
-        self.transcript = Transcript()
-        self.source = []
-        self.turn_elements = []
-        self.heads = []
-        self.turn_media = None
-
-    def options_for(self, md: Markdown) -> PageOptions:
-        """The page's options: those set by the host program, else from the meta extension's
-        front matter and this extension's settings."""
-        if self.page is not None:
-            return self.page
-        meta = {key: _meta_value(value) for key, value in getattr(md, "Meta", {}).items()}
-        options, problems = page_options(meta, self.getConfig("detection"), registry=self.registry)
-        for problem in problems:
-            log.warning(f"interview: front matter: {problem}")
-        return replace(options, host=options.host or self.getConfig("host") or None)
 
     def line_of(self, name: str) -> int | None:
         """The line of the Markdown source where `name` first opens a line as a speaker's
@@ -133,39 +182,48 @@ class InterviewExtension(Extension):
         return opening
 
 
-class _SourcePreprocessor(Preprocessor):
-    """Keeps the page's lines, to name a line in warnings."""
+class _Processor:
+    """What each of the extension's processors holds: its settings and the conversion."""
 
-    def __init__(self, md: Markdown, extension: InterviewExtension) -> None:
-        super().__init__(md)
+    def __init__(
+        self, md: Markdown, extension: InterviewExtension, conversion: _Conversion
+    ) -> None:
+        super().__init__(md)  # type: ignore[call-arg]  # Python-Markdown's processor
         self.extension = extension
+        self.conversion = conversion
+
+
+class _SourcePreprocessor(_Processor, Preprocessor):
+    """Starts a conversion: keeps the page's lines, to name a line in warnings."""
 
     def run(self, lines: list[str]) -> list[str]:
-        self.extension.source = lines
+        conversion = self.conversion
+        conversion.source = lines
+        conversion.transcript = Transcript()
+        conversion.turn_elements = []
+        conversion.heads = []
+        conversion.turn_media = None
         return lines
 
 
-class InterviewTreeprocessor(Treeprocessor):
+class InterviewTreeprocessor(_Processor, Treeprocessor):
     """Finds speaker lines among the top-level blocks and regroups the blocks into turns."""
 
-    def __init__(self, md: Markdown, extension: InterviewExtension) -> None:
-        super().__init__(md)
-        self.extension = extension
-
     def run(self, root: etree.Element) -> None:
-        extension = self.extension
-        extension.turn_elements = []
+        conversion = self.conversion
+        conversion.transcript = self._transcript(root)
+
+    def _transcript(self, root: etree.Element) -> Transcript:
+        extension, conversion = self.extension, self.conversion
         options = extension.options_for(self.md)
         if options.mode == "off":
-            extension.transcript = Transcript(verdict="left alone: interview: false, or detection")
-            return
+            return Transcript(verdict="left alone: interview: false, or detection")
         if (
             extension.prescreen
             and options.mode == "auto"
-            and not may_hold_dialogue(extension.source)
+            and not may_hold_dialogue(conversion.source)
         ):
-            extension.transcript = Transcript(verdict=f"fewer than {MIN_TURNS} lines with a label")
-            return
+            return Transcript(verdict=f"fewer than {MIN_TURNS} lines with a label")
         from .detect import cast_of, undeclared
         from .excerpt import first_image
         from .rawhtml import sounds_as_text
@@ -177,17 +235,16 @@ class InterviewTreeprocessor(Treeprocessor):
         known.update((id(item.container), item.label) for item in found if item.position.is_start)
         cast = cast_of([item.label for item in found], options, root)
         if not cast.names:
-            extension.transcript = Transcript(verdict=cast.verdict, refused=cast.refused)
-            return
+            return Transcript(verdict=cast.verdict, refused=cast.refused)
         give_lines_their_paragraphs(root, found, cast)
         sounds_as_text(self.md.htmlStash.rawHtmlBlocks)
-        liquid = not options.keep_liquid and any("{%" in line for line in extension.source)
+        liquid = not options.keep_liquid and any("{%" in line for line in conversion.source)
         liquid_tags = remove_liquid_tags(root) if liquid else 0
         image = first_image(root)
-        transcript, extension.turn_elements = regroup(
+        transcript, conversion.turn_elements = regroup(
             root, cast, options, self._head(), known, self.md.htmlStash.rawHtmlBlocks
         )
-        extension.turn_media = options.media
+        conversion.turn_media = options.media
         transcript.verdict, transcript.refused = cast.verdict, cast.refused
         transcript.breaks = sorted(cast.breaks)
         if transcript.turns:
@@ -196,7 +253,7 @@ class InterviewTreeprocessor(Treeprocessor):
             # Close to a declared name, a slip; else someone else (from the audience, say).
             hint = f"; did you mean '{suggestion}'?" if suggestion else ""
             message = f"'{name}' speaks but is not among the page's speakers{hint}"
-            line = extension.line_of(name)
+            line = conversion.line_of(name)
             level: Literal["info", "warning"] = "warning" if suggestion else "info"
             transcript.diagnostics.append(Diagnostic(message, line, level))
         host = cast.canonical(options.host) if options.host else None
@@ -206,7 +263,7 @@ class InterviewTreeprocessor(Treeprocessor):
         if liquid_tags:
             message = f"removed {liquid_tags} Liquid tag{'s' if liquid_tags > 1 else ''}"
             transcript.diagnostics.append(Diagnostic(message, level="info"))
-        extension.transcript = transcript
+        return transcript
 
     def _head(self) -> SpeakerHead:
         """The head of a speaker's turns (`regroup` asks once per speaker): the host program's
@@ -214,7 +271,7 @@ class InterviewTreeprocessor(Treeprocessor):
         from .render import speaker_head
 
         speaker_html = self.extension.speaker_html or speaker_head
-        heads = self.extension.heads
+        heads = self.conversion.heads
 
         def head(person: Speaker) -> str:
             heads.append(speaker_html(person))
@@ -223,40 +280,35 @@ class InterviewTreeprocessor(Treeprocessor):
         return head
 
 
-class _TextTreeprocessor(Treeprocessor):
+class _TextTreeprocessor(_Processor, Treeprocessor):
     """Marks the turns' timestamps and stage notes, reads their plain text and the page's
     excerpt, once other extensions are done with the text, and takes out the line breaks
-    the prettifier put around the turns."""
-
-    def __init__(self, md: Markdown, extension: InterviewExtension) -> None:
-        super().__init__(md)
-        self.extension = extension
+    the prettifier put around the turns; then tells the host program what was done."""
 
     def run(self, root: etree.Element) -> None:
-        extension = self.extension
-        elements, extension.turn_elements = extension.turn_elements, []  # keep no tree alive
-        transcript = extension.transcript
+        extension, conversion = self.extension, self.conversion
+        elements, conversion.turn_elements = conversion.turn_elements, []  # keep no tree alive
+        transcript = conversion.transcript
         if elements and transcript.turns:
             from .excerpt import excerpt
             from .render import finish_turns, tighten
 
             stash = self.md.htmlStash.rawHtmlBlocks
             finish_turns(
-                transcript, elements, extension.turn_media, stash if extension.turn_texts else None
+                transcript, elements, conversion.turn_media, stash if extension.turn_texts else None
             )
             transcript.excerpt = excerpt(root, stash=stash)
             tighten(elements, root)
+        setattr(self.md, TRANSCRIPT_ATTRIBUTE, transcript)
+        if extension.on_transcript is not None:
+            extension.on_transcript(self.md, transcript)
 
 
-class _HeadPostprocessor(Postprocessor):
+class _HeadPostprocessor(_Processor, Postprocessor):
     """Puts the heads of the turns in place of their placeholders."""
 
-    def __init__(self, md: Markdown, extension: InterviewExtension) -> None:
-        super().__init__(md)
-        self.extension = extension
-
     def run(self, text: str) -> str:
-        heads = self.extension.heads
+        heads = self.conversion.heads
         if not heads:
             return text
         return _HEAD.sub(lambda match: heads[int(match.group(1))], text)
@@ -275,4 +327,4 @@ def makeExtension(**kwargs: Any) -> InterviewExtension:  # noqa: N802 (Python-Ma
     return InterviewExtension(**kwargs)
 
 
-__all__ = ["InterviewExtension", "Speaker", "makeExtension"]
+__all__ = ["InterviewExtension", "Speaker", "convert", "makeExtension", "transcript_of"]

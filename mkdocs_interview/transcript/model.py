@@ -59,6 +59,9 @@ class PageOptions:
     """An audio or video URL; timestamps link into it."""
     keep_liquid: bool = False
     """Keep Jekyll Liquid tags (`{% include toc %}`) instead of removing them."""
+    turn_ids: str = "turn-"
+    """What each turn's id starts with, before its number: a transcript shown inside another
+    page (a blog's excerpt) has ids of its own."""
 
 
 @dataclass(slots=True)

@@ -28,10 +28,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from .meta import facts_of, front_matter_of, read_yaml, source_line_offset
+from .frontmatter import front_matter_of, read_facts, read_yaml, source_line_offset
 from .pages import SiteURLs, title_text
 from .places import Places, Transcript
-from .transcript import Speaker, page_options
+from .transcript import Speaker
 from .transcript.options import read_text, shown, text_of
 
 if TYPE_CHECKING:
@@ -298,7 +298,8 @@ def _problems_of(sidecar: dict[str, Any]) -> frozenset[str]:
     """What a page's readers say of front matter that is only the sidecar's."""
     if not sidecar:
         return frozenset()
-    return frozenset(page_options(sidecar)[1]) | frozenset(facts_of(sidecar, "").problems)
+    facts = read_facts(sidecar, "")
+    return frozenset(facts.problems) | frozenset(facts.card_problems)
 
 
 def _sidecar(

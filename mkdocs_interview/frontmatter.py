@@ -1,4 +1,5 @@
-"""Front matter from both worlds (MkDocs and Jekyll): what a page says about itself."""
+"""Front matter from both worlds (MkDocs and Jekyll), read by MkDocs' own rules: what a page
+says about itself, as one `PageFacts`."""
 
 from __future__ import annotations
 
@@ -6,17 +7,20 @@ import datetime
 import functools
 import posixpath
 import re
-from collections.abc import Mapping, MutableMapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping, MutableMapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 import yaml
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import YAML_RE, get_data
 
+from .config import InterviewConfig
+from .transcript import PageOptions, Speaker, page_options
+from .transcript.model import Mode
 from .transcript.options import read_text, shown, words
-from .urls import safe_url
+from .urls import checked_avatars, safe_url
 
 if TYPE_CHECKING:
     from frontmatter.default_handlers import YAMLHandler
@@ -25,9 +29,12 @@ _DATED_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-")
 
 
 @dataclass(frozen=True)
-class Facts:
-    """What a page's front matter says about it, for cards, tag pages and social meta."""
+class PageFacts:
+    """What a page's front matter says about it, read once against the site's settings: how
+    the engine treats the page, and what its card, tag pages and social meta show."""
 
+    options: PageOptions = field(default_factory=PageOptions)
+    """Whether the page is an interview, who speaks, its host and media: the engine's part."""
     title: str | None = None
     date: datetime.date | None = None
     tags: tuple[str, ...] = ()
@@ -36,17 +43,49 @@ class Facts:
     social_image: str | None = None
     description: str | None = None
     problems: tuple[str, ...] = field(default=(), compare=False)
+    """What is wrong with the engine's part, told whenever the page is built."""
+    card_problems: tuple[str, ...] = field(default=(), compare=False)
+    """What is wrong with the rest, told when the page is an interview."""
+
+    @property
+    def mode(self) -> Mode:
+        """`on`, `off` or `auto`: see `PageOptions.mode`."""
+        return self.options.mode
 
 
-def facts_of(meta: Mapping[str, Any], src_uri: str) -> Facts:
-    """Read the facts of a page from its front matter and its file name. A value of the wrong
-    type is a problem, and is left out; nothing raises."""
-    problems: list[str] = []
+def read_facts(
+    meta: Mapping[str, Any],
+    src_uri: str,
+    settings: InterviewConfig | None = None,
+    *,
+    registry: Sequence[Speaker] = (),
+    files: Files | None = None,
+) -> PageFacts:
+    """Read the facts of a page from its front matter (as MkDocs parsed it), its file name and
+    the site's `settings`; with `files`, each speaker's avatar given as a docs path is checked
+    and written as a URL from the site's root. A value of the wrong type is a problem, and is
+    left out; nothing raises."""
+    if settings is None:
+        options, problems = page_options(meta, registry=registry)
+    else:
+        options, problems = page_options(
+            meta,
+            settings.detection,
+            registry=registry,
+            interviewer=settings.interviewer,
+            interviewee=settings.interviewee,
+            keep_liquid=settings.liquid == "keep",
+        )
+    if files is not None and options.speakers:
+        speakers, avatar_problems = checked_avatars(options.speakers, files)
+        options = replace(options, speakers=tuple(speakers))
+        problems += avatar_problems
+    card_problems: list[str] = []
     header = meta.get("header")
     if header is None:
         header = {}
     elif not isinstance(header, Mapping):
-        problems.append(
+        card_problems.append(
             f"'header' must be a mapping, such as {{teaser: …, og_image: …}}, not {shown(header)}"
         )
         header = {}
@@ -64,22 +103,24 @@ def facts_of(meta: Mapping[str, Any], src_uri: str) -> Facts:
         if (url := safe_url(value)) is not None:
             images.append(url)
         elif isinstance(value, str):
-            problems.append(f"'{key}' has an unsafe URL, ignored: {shown(value)}")
+            card_problems.append(f"'{key}' has an unsafe URL, ignored: {shown(value)}")
         else:
-            problems.append(f"'{key}' must be a URL or a path in the docs, not {shown(value)}")
+            card_problems.append(f"'{key}' must be a URL or a path in the docs, not {shown(value)}")
     social = safe_url(header.get("og_image")) or safe_url(meta.get("image"))
     description = None
     for key in ("excerpt", "description"):
         if description is None:
-            description = read_text(meta, key, problems)
-    return Facts(
-        title=read_text(meta, "title", problems),
-        date=_date(meta.get("date"), src_uri, problems),
+            description = read_text(meta, key, card_problems)
+    return PageFacts(
+        options=options,
+        title=read_text(meta, "title", card_problems),
+        date=_date(meta.get("date"), src_uri, card_problems),
         tags=tuple(dict.fromkeys(words(meta.get("tags")))),
         images=tuple(images),
         social_image=social if social in images else None,
         description=description,
         problems=tuple(problems),
+        card_problems=tuple(card_problems),
     )
 
 

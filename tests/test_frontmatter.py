@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import pytest
 import yaml
 
-from mkdocs_interview.meta import Facts, date_of, facts_of, front_matter_of
+from mkdocs_interview.frontmatter import PageFacts, date_of, front_matter_of, read_facts
+
+from .sites import make_site
 
 
-def facts(text: str, src_uri: str = "post.md") -> Facts:
-    return facts_of(yaml.safe_load(text) or {}, src_uri)
+def facts(text: str, src_uri: str = "post.md") -> PageFacts:
+    return read_facts(yaml.safe_load(text) or {}, src_uri)
 
 
 @pytest.mark.parametrize(
@@ -63,11 +66,11 @@ def test_tags_and_excerpt_from_both_worlds() -> None:
 def test_unsafe_and_malformed_values_are_problems() -> None:
     found = facts("header: {teaser: 'javascript:alert(1)'}\nimage: 3")
     assert found.images == ()
-    assert found.problems == (
+    assert found.card_problems == (
         "'header.teaser' has an unsafe URL, ignored: 'javascript:alert(1)'",
         "'image' must be a URL or a path in the docs, not 3",
     )
-    assert facts("header: just text").problems == (
+    assert facts("header: just text").card_problems == (
         "'header' must be a mapping, such as {teaser: …, og_image: …}, not 'just text'",
     )
 
@@ -77,3 +80,20 @@ def test_front_matter_of_text() -> None:
     assert front_matter_of("---\ntags: [a\n---\nBody\n") == {}
     assert front_matter_of("No front matter\n") == {}
     assert front_matter_of("---\n- a list\n---\n") == {}
+
+
+def test_front_matter_closed_with_dots_gets_its_tag_pages(tmp_path: Path) -> None:
+    """MkDocs reads front matter closed by `...` as well as by `---`; so does every part of
+    the plugin: the page is an interview, and its tags get pages the index links to."""
+    talk = (
+        "---\ntitle: A talk\ncategories: interview\ntags: [career, music]\n...\n\n"
+        "**Ann Lee:** Hello there, how are you?\n\n**Bo Chen:** Fine, thanks. And you?\n\n"
+        "**Ann Lee:** Good.\n"
+    )
+    site = make_site(tmp_path, {"index.md": "# Home\n", "talk.md": talk}).build()
+    assert len(site.html("talk.md").select(".interview-turn")) == 3
+    for slug in ("career", "music"):
+        assert (site.site_dir / "tags" / slug / "index.html").is_file()
+    links = [a["href"] for a in site.html("tags/index.md").select("a[href]")]
+    assert "career/" in links and "music/" in links and "None" not in links
+    assert site.warnings == []

@@ -1,0 +1,287 @@
+"""One build of a site: what the plugin learns from its settings, files and pages, and what
+the hooks ask of it. A new one is made for every build, so nothing carries over from one
+`mkdocs serve` rebuild to the next."""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from jinja2 import Environment
+from markdown import Markdown
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from .caption_pages import Imports, add_caption_pages
+from .catalog import Catalog
+from .config import InterviewConfig
+from .encoding import read_pages
+from .fragments import Fragments, overriding_turn_template, turn_head
+from .frontmatter import PageFacts, front_matter_error, normalise, read_facts
+from .pages import SiteURLs, withdraw_index_pages
+from .places import Places
+from .report import Report
+from .search import SearchView
+from .stylesheet import (
+    HEAD_END,
+    STYLESHEET,
+    into_head,
+    on_every_page,
+    shows_markup,
+    stylesheet_link,
+)
+from .transcript import InterviewExtension, PageOptions, Speaker, Transcript
+from .urls import checked_avatars, relative_avatars
+
+if TYPE_CHECKING:
+    from jinja2 import Template
+
+Log = logging.LoggerAdapter[logging.Logger]
+
+THEME_DIR = Path(__file__).parent / "templates"
+"""The plugin's theme folder: its templates, fragments and stylesheet."""
+
+_NOT_IN_ID = re.compile(r"[^0-9a-z]+")
+
+
+class Build:
+    """Everything one build learns: the site's speakers, each page's facts and transcript,
+    the catalog of interviews, the caption files' pages, and the Markdown extension, which is
+    made from the site's settings and asks the build which page it converts."""
+
+    def __init__(
+        self, settings: InterviewConfig, config: MkDocsConfig, log: Log, *, reporting: bool
+    ) -> None:
+        self.settings = settings
+        self.log = log
+        self.reporting = reporting
+        """Whether the build reports on every page (to a `report` file, or to `python -m
+        mkdocs_interview report`), which then reads every page in full."""
+        self.catalog = Catalog(settings)
+        self.imports = Imports()
+        self.report = Report()
+        self.search = SearchView(config.plugins)
+        self.nav: Navigation | None = None
+        self.files: Files | None = None
+        self.registry: list[Speaker] = []
+        self.facts: dict[str, PageFacts] = {}
+        """Each page's facts, by `src_uri`, once its Markdown is read."""
+        self.places: dict[str, Places] = {}
+        """Where each rendered page's lines come from, by `src_uri`, for warnings."""
+        self.transcripts: dict[str, Transcript] = {}
+        """What the engine did to each page, by `src_uri`, until the page is taken in."""
+        self.turn_template: Template | None = None
+        """The theme's own `interview/turn.html`, if it has one."""
+        self.counts = [0, 0]
+        """Transcripts and turns."""
+        self.fragments: Fragments | None = None
+        """The renderer of fragments, once every page is read."""
+        self.stylesheet_on_pages = False
+        """Whether pages link the stylesheet one by one, rather than all by `extra_css`."""
+        self.extension = InterviewExtension(
+            page_options=self.page_options,
+            on_transcript=self.keep_transcript,
+            speaker_html=self.speaker_html,
+            turn_texts=bool(settings.export),  # the export alone reads them
+            prescreen=not reporting,
+        )
+
+    def configure(self, config: MkDocsConfig) -> None:
+        """Add the extension, the theme folder and, where every page needs it, the stylesheet
+        to the site's configuration."""
+        extensions = cast(list[object], config.markdown_extensions)  # names, and instances
+        extensions.append(self.extension)
+        if str(THEME_DIR) not in config.theme.dirs:
+            config.theme.dirs.append(str(THEME_DIR))
+        if self.settings.stylesheet:
+            if not on_every_page(config.theme.name, config.theme.get("features", [])):
+                self.stylesheet_on_pages = True  # on the pages that need it, by `into_head`
+            elif STYLESHEET not in config.extra_css:
+                config.extra_css.insert(0, STYLESHEET)  # first, so the site's own CSS wins
+
+    def read_files(self, files: Files, config: MkDocsConfig) -> None:
+        """Read every page once, check the speakers' avatars, add the caption files' pages
+        and the index and tag pages, and find the theme's turn template."""
+        texts, problems = read_pages(files)  # before anything reads a page
+        for problem in problems:
+            self.log.warning(problem)
+        self.files = files
+        self.registry, problems = checked_avatars(self.settings.speakers, files)
+        for problem in problems:
+            self.log.warning(f"{Path(config.config_file_path).name}: speakers: {problem}")
+        urls = SiteURLs(files)
+        if self.settings.captions:
+            self.imports = add_caption_pages(urls, config, self.registry, self.log)
+        imports = self.imports
+        for problem in self.catalog.add_pages(
+            urls, config, texts, imports.sources, imports.front_matters
+        ):
+            self.log.warning(problem)
+        self.turn_template = overriding_turn_template(config.theme.get_env(), THEME_DIR)
+
+    def read_page(self, markdown: str, page: Page, files: Files) -> str:
+        """The Markdown of `page` as the engine is to read it (with its caption file's
+        transcript, if it takes one), once its facts are read and their problems told."""
+        source = page.file.src_uri
+        if not page.meta and (problem := front_matter_error(markdown)):
+            self.log.warning(f"{source}: {problem}")
+        markdown, places = self.imports.transcript_of(page, markdown)
+        self.places[source] = places
+        problems = normalise(page.meta)  # for every plugin and theme
+        facts = read_facts(page.meta, source, self.settings, registry=self.registry, files=files)
+        self.facts[source] = facts
+        for problem in problems + list(facts.problems):
+            self.log.warning(f"{places.of_front_matter(problem, files)}: front matter: {problem}")
+        return markdown
+
+    def take_page(self, html: str, page: Page, files: Files) -> None:
+        """Take in a rendered page: its transcript for the catalog, and what to tell of it."""
+        source = page.file.src_uri
+        transcript = self.transcripts.pop(source, None) or Transcript()
+        facts = self.facts.get(source) or PageFacts()
+        places = self.places.get(source) or Places(source)
+        if transcript.turns:
+            self.counts[0] += 1
+            self.counts[1] += len(transcript.turns)
+            title = self.imports.titles.get(source)
+            for problem in self.catalog.add(page, transcript, files, facts, title):
+                self.log.warning(
+                    f"{places.of_front_matter(problem, files)}: front matter: {problem}"
+                )
+        elif facts.mode == "on" and _opted_in_by_name(page.meta):
+            self.log.warning(
+                f"{places.of_line(None)}: marked as an interview, but no speaker line found"
+            )
+        for diagnostic in transcript.diagnostics:
+            level = self.log.info if diagnostic.level == "info" else self.log.warning
+            level(f"{places.of_line(diagnostic.line)}: {diagnostic.message}")
+        if self.reporting and source not in self.catalog.generated.titles:
+            self.report.add(source, transcript, marked=facts.mode == "on")
+        self.catalog.note_markers(page, html)
+
+    def fill(self, env: Environment, files: Files) -> None:
+        """Fill every marker, and put each interview's date and tags at its top. A build that
+        found no interview has no index or tag pages."""
+        catalog = self.catalog
+        marked = catalog.marked
+        if not catalog.entries:
+            withdrawn = withdraw_index_pages(catalog.generated, files, self.nav)  # not written
+            marked = [page for page in marked if page.file.src_uri not in withdrawn]
+            if not marked:
+                return
+        from .cards import fill_pages
+
+        tag_urls = {}
+        for slug, path in catalog.generated.tag_paths.items():
+            if file := files.get_file_from_path(path):
+                tag_urls[slug] = file.url
+        self.fragments = Fragments(env, tag_urls)
+        fill_pages(catalog, marked, self.fragments, files, self.log)
+
+    def into_head(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """A written page with the stylesheet's link, if it shows the plugin's markup and the
+        theme does not link it on every page, and its social meta, if it is an interview."""
+        end = HEAD_END.search(output)
+        if end is None:
+            return output
+        at, link, meta = end.start(), "", ""
+        if self.stylesheet_on_pages and shows_markup(output):
+            at, link = stylesheet_link(output, page, config.extra_css, end.start())
+        entry = self.catalog.entries.get(page.file.src_uri)
+        if entry is not None and self.fragments is not None and self.settings.social_meta:
+            from .head import page_head
+
+            meta = page_head(entry, output, page, config, self.fragments, end.start())
+        return into_head(output, end, at, link, meta) if link or meta else output
+
+    def finish(self, config: MkDocsConfig) -> None:
+        """Write the export and the report, and say how many transcripts the build made."""
+        if self.settings.export and self.catalog.entries:
+            from .export import export
+
+            if problem := export(self.catalog, config):
+                self.log.warning(problem)
+        self.catalog.close()
+        if self.settings.report:
+            path = Path(config.config_file_path).parent / self.settings.report
+            try:
+                self.report.write(path)
+            except (OSError, ValueError) as error:
+                self.log.warning(f"report: cannot write {self.settings.report!r}: {error}")
+        transcripts, turns = self.counts
+        self.log.info(f"{_count(transcripts, 'transcript')}, {_count(turns, 'turn')}")
+
+    # What the Markdown extension asks, and tells.
+
+    def page_options(self, md: Markdown) -> PageOptions:
+        """The options of the page `md` converts, known by the file MkDocs (or a plugin that
+        renders a page's Markdown again, as Material's blog does for excerpts) gives it for
+        its links. A page shown inside another (an excerpt) has turn ids of its own. Markdown
+        of no page (a docstring, say) gets the site's settings."""
+        file = _file_of(md)
+        if file is None:
+            return read_facts({}, "", self.settings, registry=self.registry).options
+        own = self.files.get_file_from_path(file.src_uri) if self.files is not None else None
+        inside = own is not None and own.url != file.url
+        facts = None if inside else self.facts.get(file.src_uri)
+        if facts is None:  # no warnings here: the page itself tells them
+            meta = getattr(file.page, "meta", None)
+            facts = read_facts(
+                meta if isinstance(meta, Mapping) else {},
+                file.src_uri,
+                self.settings,
+                registry=self.registry,
+                files=self.files,
+            )
+        options = relative_avatars(facts.options, file.url)
+        if inside:
+            options = replace(options, turn_ids=f"{_id_of(file.src_uri)}-turn-")
+        return options
+
+    def keep_transcript(self, md: Markdown, transcript: Transcript) -> None:
+        """Keep what the engine did to a page, for `take_page`; a page shown inside another
+        is not the page."""
+        file = _file_of(md)
+        if file is None:
+            return
+        own = self.files.get_file_from_path(file.src_uri) if self.files is not None else None
+        if own is None or own.url == file.url:
+            self.transcripts[file.src_uri] = transcript
+
+    def speaker_html(self, person: Speaker) -> str:
+        """The head of `person`'s turns: the theme's `interview/turn.html`, else the engine's."""
+        if self.turn_template is not None:
+            return turn_head(self.turn_template, person)
+        from .transcript.render import speaker_head  # loaded once a page has a turn
+
+        return speaker_head(person)
+
+
+def _file_of(md: Markdown) -> File | None:
+    """The file whose Markdown `md` converts: the one MkDocs' link rewriter holds."""
+    if "relpath" not in md.treeprocessors:
+        return None
+    file = getattr(md.treeprocessors["relpath"], "file", None)
+    return file if isinstance(file, File) else None
+
+
+def _id_of(src_uri: str) -> str:
+    """A page's file as the start of an id: `blog/posts/hello.md` → `blog-posts-hello`."""
+    return _NOT_IN_ID.sub("-", posixpath.splitext(src_uri)[0].lower()).strip("-") or "page"
+
+
+def _opted_in_by_name(meta: Mapping[str, object]) -> bool:
+    """`interview: true`: a tag alone may mark a post about interviews, and `speakers:` a
+    talk by several people."""
+    return meta.get("interview") is True
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
