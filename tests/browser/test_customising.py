@@ -1,4 +1,5 @@
-"""A site's own `--interview-*` properties and template overrides, as the README shows them."""
+"""A site's own `--interview-*` properties and template overrides, as the docs' styling page
+shows them."""
 
 from __future__ import annotations
 
@@ -81,6 +82,6 @@ def test_card_and_tag_index_templates_from_custom_dir(sites: Sites, open_page: O
 
 
 @pytest.mark.parametrize("example", ["extra.css", "overrides/interview/card.html"])
-def test_the_readme_shows_what_is_tested(example: str) -> None:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    assert (CUSTOMISED / example).read_text(encoding="utf-8") in readme
+def test_the_docs_show_what_is_tested(example: str) -> None:
+    styling = (REPO / "docs" / "pages" / "styling.md").read_text(encoding="utf-8")
+    assert (CUSTOMISED / example).read_text(encoding="utf-8") in styling
