@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from .colours import colour_for, text_colour_on
@@ -19,17 +18,6 @@ from .urls import safe_url
 
 _QUESTION_SHAPES = frozenset((Shape.BOLD_QUESTION, Shape.HEADING_QUESTION))
 _UNREAD: Any = object()
-
-
-@dataclass
-class _Open:
-    """The region and turn that blocks are being gathered into."""
-
-    region: etree.Element | None = None
-    turn: etree.Element | None = None
-    shape: Shape | None = None
-    """How the open turn started; after a question in bold or a heading, the next block
-    without a label opens the answer."""
 
 
 def regroup(
@@ -49,9 +37,8 @@ def regroup(
     block is dropped and a label is the only text taken out of one.
     """
     transcript = Transcript()
-    elements: list[etree.Element] = []
     if not cast.names:
-        return transcript, elements
+        return transcript, []
     known = known or {}
     names = cast.names
     labelled = []
@@ -74,81 +61,163 @@ def regroup(
             last_turn = index
         labelled.append((block, label, speaker))
     if not present:
-        return transcript, elements  # parts of a show alone are no chat
+        return transcript, []  # parts of a show alone are no chat
     if asked:
         present.append(names["A"])
-    sides = _Sides(cast, options, present)
-    blocks: list[etree.Element] = []
-    open_ = _Open()
-    # Each speaker's side, turn attributes and head, made at their first turn on the page.
-    faces: dict[str, tuple[Side, dict[str, str], str]] = {}
-    turns = transcript.turns
+    regrouping = _Regrouping(transcript, cast, _Sides(cast, options, present), head)
+    regrouping.place(labelled, last_turn, stash)
+    root[:] = regrouping.blocks
+    return transcript, regrouping.elements
 
-    def start_turn(speaker: str, written: str, new_region: bool = False) -> etree.Element:
-        if open_.region is None or new_region:
-            open_.region = etree.Element("div", {"class": "interview"})
-            open_.region.tail = "\n"
-            blocks.append(open_.region)
-            transcript.regions += 1
-        if (face := faces.get(speaker)) is None:
-            person = cast.person(speaker)
-            side = sides.of(speaker)
-            face = faces[speaker] = (side, _turn_attributes(person, side), head(person))
+
+class _Regrouping:
+    """A page's blocks gathered, one by one, into regions and turns: where a block goes is
+    decided by its kind (a method each) and by the region and turn open when it comes."""
+
+    __slots__ = (
+        "blocks",
+        "cast",
+        "elements",
+        "faces",
+        "head",
+        "raw_depth",
+        "region",
+        "shape",
+        "sides",
+        "transcript",
+        "turn",
+    )
+
+    def __init__(
+        self, transcript: Transcript, cast: Cast, sides: _Sides, head: SpeakerHead
+    ) -> None:
+        self.transcript = transcript
+        self.cast = cast
+        self.sides = sides
+        self.head = head
+        self.blocks: list[etree.Element] = []
+        """The page's top-level blocks, as they will be."""
+        self.elements: list[etree.Element] = []
+        """Each turn's element."""
+        self.faces: dict[str, tuple[Side, dict[str, str], str]] = {}
+        """Each speaker's side, turn attributes and head, made at their first turn on the page."""
+        self.region: etree.Element | None = None
+        """The region that blocks are being gathered into."""
+        self.turn: etree.Element | None = None
+        """The turn that blocks are being gathered into."""
+        self.shape: Shape | None = None
+        """How the open turn started; after a question in bold or a heading, the next block
+        without a label opens the answer."""
+        self.raw_depth = 0
+        """How deep inside raw HTML left open the blocks are: there they stay out of any chat."""
+
+    def place(
+        self,
+        labelled: Sequence[tuple[etree.Element, Label | None, str | None]],
+        last_turn: int,
+        stash: Sequence[object],
+    ) -> None:
+        """Place each block, with its label and the speaker the label names (if any);
+        `last_turn` is the index of the block that opens the page's last turn."""
+        cast = self.cast
+        for index, (block, label, speaker) in enumerate(labelled):
+            change = (
+                depth_change(block, stash) if stash and block.tag == "p" and not len(block) else 0
+            )
+            if self.raw_depth or change > 0:
+                self.raw_html(block, change)
+            elif label is not None and speaker is not None:
+                self.labelled(block, label, speaker)
+            elif label is not None and cast.is_break(label):
+                self.divider(block)
+            elif label is not None and index > last_turn and cast.is_bio(label):
+                self.outside(block)  # after the last turn, a bio (`**About Dana**:`)
+            elif block.tag in BOUNDARIES or _is_footnotes(block):
+                self.outside(block)
+            else:
+                self.unlabelled(block)
+
+    def raw_html(self, block: etree.Element, change: int) -> None:
+        """A block inside a piece of raw HTML left open, or opening one (`change` is how far
+        it opens or closes them): the page's own structure, outside any chat."""
+        self.raw_depth = max(self.raw_depth + change, 0)
+        self.outside(block)
+
+    def labelled(self, block: etree.Element, label: Label, speaker: str) -> None:
+        """A block whose label names a speaker: it opens their turn, unless it is a question
+        in bold that goes on with the one before it."""
+        shape = label.shape
+        if shape is Shape.BOLD_QUESTION and self.shape is shape and not label.prefixed:
+            self.add_labelled(block, label)  # bold paragraphs in a row: one question
+            return
+        self.turn = self.start_turn(speaker, label.name, shape is Shape.HEADING_QUESTION)
+        self.shape = shape
+        self.add_labelled(block, label)
+
+    def divider(self, block: etree.Element) -> None:
+        """A part of the show (`**Break:** [24:27]`): a divider between turns."""
+        block.set("class", "interview-break")
+        self.in_region(block)
+        self.turn = self.shape = None
+
+    def outside(self, block: etree.Element) -> None:
+        """A block that ends the chat (a heading, a rule, the footnotes, a bio after the last
+        turn): it stays at the top level, and the next turn opens a region."""
+        self.region = self.turn = self.shape = None
+        self.blocks.append(block)
+
+    def unlabelled(self, block: etree.Element) -> None:
+        """A block without a speaker's label: more of a question in bold, the answer to a
+        question, more of the open turn, else more of the region (after a divider) or of the
+        page."""
+        shape = self.shape
+        if shape is Shape.BOLD_QUESTION and self.turn is not None and is_wholly_bold(block):
+            self.turn.append(block)  # the question goes on in bold
+        elif shape in _QUESTION_SHAPES:
+            turn = self.turn = self.start_turn(self.cast.names["A"], "")
+            self.shape = Shape.ANSWER
+            turn.append(block)
+        elif self.turn is not None:
+            self.turn.append(block)
+        else:
+            self.in_region(block)
+
+    def start_turn(self, speaker: str, written: str, new_region: bool = False) -> etree.Element:
+        """A new turn of `speaker`, labelled `written` on the page, in the open region; in a
+        new one with `new_region` or when none is open."""
+        region = self.region
+        if region is None or new_region:
+            region = self.region = etree.Element("div", {"class": "interview"})
+            region.tail = "\n"
+            self.blocks.append(region)
+            self.transcript.regions += 1
+        if (face := self.faces.get(speaker)) is None:
+            person = self.cast.person(speaker)
+            side = self.sides.of(speaker)
+            face = self.faces[speaker] = (side, _turn_attributes(person, side), self.head(person))
         side, attributes, text = face
+        turns = self.transcript.turns
         turn = Turn(f"turn-{len(turns) + 1}", speaker, side, written)
         turns.append(turn)
-        element = etree.SubElement(open_.region, "div", {"class": "interview-turn", "id": turn.id})
+        element = etree.SubElement(region, "div", {"class": "interview-turn", "id": turn.id})
         element.attrib.update(attributes)
         element.text = text
-        elements.append(element)
+        self.elements.append(element)
         return element
 
-    raw_depth = 0
-    for index, (block, label, speaker) in enumerate(labelled):
-        change = depth_change(block, stash) if stash and block.tag == "p" and not len(block) else 0
-        if raw_depth or change > 0:
-            # Inside a block of raw HTML left open: the page's own structure, outside any chat.
-            raw_depth = max(raw_depth + change, 0)
-            open_ = _Open()
-            blocks.append(block)
-        elif label is not None and speaker is not None:
-            if (
-                label.shape is Shape.BOLD_QUESTION
-                and open_.shape is Shape.BOLD_QUESTION
-                and not label.prefixed
-            ):
-                _add_to_turn(open_, label, block)  # bold paragraphs in a row: one question
-                continue
-            new_region = label.shape is Shape.HEADING_QUESTION
-            open_.turn = start_turn(speaker, label.name, new_region)
-            open_.shape = label.shape
-            _add_to_turn(open_, label, block)
-        elif label is not None and cast.is_break(label):
-            # A part of the show (`**Break:** [24:27]`): a divider between turns.
-            block.set("class", "interview-break")
-            _append(open_.region, blocks, block)
-            open_.turn, open_.shape = None, None
-        elif label is not None and index > last_turn and cast.is_bio(label):
-            # After the last turn, a bio (`**About Dana**:`) ends the chat.
-            open_ = _Open()
-            blocks.append(block)
-        elif (
-            open_.shape is Shape.BOLD_QUESTION and open_.turn is not None and is_wholly_bold(block)
-        ):
-            open_.turn.append(block)  # the question goes on in bold
-        elif block.tag in BOUNDARIES or _is_footnotes(block):
-            open_ = _Open()
-            blocks.append(block)
-        elif open_.shape in _QUESTION_SHAPES:
-            open_.turn = start_turn(cast.names["A"], "")
-            open_.shape = Shape.ANSWER
-            open_.turn.append(block)
-        elif open_.turn is not None:
-            open_.turn.append(block)
+    def add_labelled(self, block: etree.Element, label: Label) -> None:
+        """Take the label out of `block`, and add the block to the open turn unless nothing
+        else was in it."""
+        assert self.turn is not None
+        if label.remove():
+            self.turn.append(block)
+
+    def in_region(self, block: etree.Element) -> None:
+        """Add `block` to the open region, or to the page's top level when none is open."""
+        if self.region is not None:
+            self.region.append(block)
         else:
-            _append(open_.region, blocks, block)  # after a divider, the region goes on
-    root[:] = blocks
-    return transcript, elements
+            self.blocks.append(block)
 
 
 def finish_turns(
@@ -195,21 +264,6 @@ def tighten(elements: Sequence[etree.Element], root: etree.Element) -> None:
         if len(element) and not (element[-1].tail or "").strip():
             element[-1].tail = None
         element.tail = None
-
-
-def _append(
-    region: etree.Element | None, blocks: list[etree.Element], block: etree.Element
-) -> None:
-    if region is not None:
-        region.append(block)
-    else:
-        blocks.append(block)
-
-
-def _add_to_turn(open_: _Open, label: Label, block: etree.Element) -> None:
-    assert open_.turn is not None
-    if label.remove():
-        open_.turn.append(block)
 
 
 class _Sides:
