@@ -171,5 +171,6 @@ class InterviewConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves
     the labels that speak for no one (`python -m mkdocs_interview report docs` prints it)."""
 
     stylesheet = opt.Type(bool, default=True)
-    """Link the shipped `interview/interview.css` in every page. Turn it off to style the chat
-    with your own `extra_css` alone."""
+    """Link the shipped `interview/interview.css` from the pages that show the plugin's markup
+    (chats, cards, tag lists), or from every page under Material's instant navigation. Turn it
+    off to style the chat with your own `extra_css` alone."""
