@@ -64,7 +64,8 @@ def regroup(
         return transcript, []  # parts of a show alone are no chat
     if asked:
         present.append(names["A"])
-    regrouping = _Regrouping(transcript, cast, _Sides(cast, options, present), head)
+    sides = _Sides(cast, options, present)
+    regrouping = _Regrouping(transcript, cast, sides, head, options.turn_ids)
     regrouping.place(labelled, last_turn, stash)
     root[:] = regrouping.blocks
     return transcript, regrouping.elements
@@ -86,11 +87,14 @@ class _Regrouping:
         "sides",
         "transcript",
         "turn",
+        "turn_ids",
     )
 
     def __init__(
-        self, transcript: Transcript, cast: Cast, sides: _Sides, head: SpeakerHead
+        self, transcript: Transcript, cast: Cast, sides: _Sides, head: SpeakerHead, turn_ids: str
     ) -> None:
+        self.turn_ids = turn_ids
+        """What each turn's id starts with, before its number."""
         self.transcript = transcript
         self.cast = cast
         self.sides = sides
@@ -197,7 +201,7 @@ class _Regrouping:
             face = self.faces[speaker] = (side, _turn_attributes(person, side), self.head(person))
         side, attributes, text = face
         turns = self.transcript.turns
-        turn = Turn(f"turn-{len(turns) + 1}", speaker, side, written)
+        turn = Turn(f"{self.turn_ids}{len(turns) + 1}", speaker, side, written)
         turns.append(turn)
         element = etree.SubElement(region, "div", {"class": "interview-turn", "id": turn.id})
         element.attrib.update(attributes)
