@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..transcript.clocks import CLOCK_PARTS, clock_pattern
 from ..transcript.options import shown
 from .model import CaptionError
 
 # Hours are optional (WebVTT leaves them out below an hour) and have at most six digits; the
 # fraction may use a comma (SRT) or a dot (WebVTT), and has up to three digits.
-_CLOCK = r"(?:\d{1,6}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
-_CLOCK_PARTS = re.compile(r"(?:(\d{1,6}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?")
+_CLOCK = clock_pattern(6, ".,")
 TIMING = re.compile(rf"[ \t]*(?P<start>{_CLOCK})[ \t]*-->[ \t]*(?P<end>{_CLOCK})(?:[ \t].*)?")
 """`start --> end`, then cue settings (WebVTT) or coordinates (SRT), which are ignored."""
 ARROW = "-->"
@@ -56,7 +56,7 @@ def start_of(line: str, number: int) -> float:
 
 def seconds(clock: str, number: int) -> float:
     """`01:02:03.5` as 3723.5 seconds; minutes and seconds above 59 are an error."""
-    parts = _CLOCK_PARTS.fullmatch(clock)
+    parts = CLOCK_PARTS.fullmatch(clock)
     if parts is None:
         raise CaptionError(f"bad time {shown(clock)}", number)
     hours, minutes, whole, fraction = parts.groups()

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import NamedTuple
 
+from .clocks import clock_pattern
 from .markers import unescape
 
 _NOISE = " \t\n\ufeff"
@@ -29,7 +30,7 @@ _MAX_NAME_WORDS = 6
 # and paths are never part of one.
 _NAME = re.compile(r"[@#$]?\w[\w .,'\u2018\u2019\"\u201c\u201d&@#()\u00b7-]*", re.UNICODE)
 _NOT_IN_NAMES = re.compile(r"\(\s*$|^\W+$|_{2,}")
-_CLOCK = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
+_CLOCK = clock_pattern(2, ".,")  # as transcription tools write it beside a name
 # A clock ending a label's line, after a colon or dash or none: ` (00:03:20):`, ` 00:03:20`.
 _CLOCK_ENDING = (
     r"[ \t]*[:\uff1a\u2013\u2014-]?[ \t]*"

@@ -6,11 +6,12 @@ import bisect
 import re
 import xml.etree.ElementTree as etree
 
+from .clocks import CLOCK_PARTS, clock_pattern
+
 # Python-Markdown keeps a backslash-escaped character as STX, its code point, ETX until the
 # end of tree processing; `\[00:04:22\]` arrives in this form.
 _ESCAPED = re.compile("\x02(\\d+)\x03")
-_CLOCK = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\.\d{1,3})?"
-_CLOCK_PARTS = re.compile(r"(?:(\d+):)?(\d+):(\d+)(?:\.(\d+))?")
+_CLOCK = clock_pattern(2, ".")  # in a turn: `[04:22]`, `(01:04:22.21)`, `00:04:22 -`
 TIMESTAMP = re.compile(
     rf"[ \t]*(?:\[(?P<bracketed>{_CLOCK})\]:?|\((?P<parenthesised>{_CLOCK})\):?"
     rf"|(?P<dashed>{_CLOCK})[ \t]*[\u2014\u2013-])[ \t]*"  # em dash, en dash, hyphen
@@ -41,7 +42,7 @@ def mark_timestamp(paragraph: etree.Element, media: str | None) -> float | None:
     if not match:
         return None
     clock = match.group("bracketed") or match.group("parenthesised") or match.group("dashed")
-    hours, minutes, seconds, fraction = _CLOCK_PARTS.fullmatch(clock).groups()  # type: ignore[union-attr]
+    hours, minutes, seconds, fraction = CLOCK_PARTS.fullmatch(clock).groups()  # type: ignore[union-attr]
     time = etree.Element("time", {"datetime": _iso_duration(hours, minutes, seconds, fraction)})
     time.text = clock
     marker = time
