@@ -70,7 +70,7 @@ def merge_turns(cues: Iterable[Cue]) -> list[Turn]:
     turns: list[Turn] = []
     texts: list[list[str]] = []
     for cue in cues:
-        text = _SPACES.sub(" ", cue.text).strip()
+        text = squeeze(cue.text)
         if not text:
             continue
         if turns and turns[-1].speaker == cue.speaker:
@@ -153,9 +153,14 @@ def turns_markdown(
 def escape(text: str, escapable: frozenset[str] = ESCAPABLE) -> str:
     """`text` as Markdown that renders as the same text, on one line, with no markup or HTML:
     every punctuation character in `escapable` escaped, `&` and `<` written as references."""
-    text = _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
+    text = squeeze(_CONTROL.sub("", text))
     text = text.replace("&", "&amp;").replace("<", "&lt;")
     return "".join("\\" + char if char in escapable and char in _ESCAPED else char for char in text)
+
+
+def squeeze(text: str) -> str:
+    """`text` with every run of white space (line breaks too) made one space, and trimmed."""
+    return _SPACES.sub(" ", text).strip()
 
 
 def clock(seconds: float) -> str:

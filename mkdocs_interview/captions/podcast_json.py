@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..transcript.options import shown
-from .model import CaptionError, Cue
-from .source import squeeze
+from .model import CaptionError, Cue, squeeze
+from .source import source_text
 
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
 # Punctuation that a word-level transcript gives as a segment of its own, to follow a word.
@@ -44,7 +44,7 @@ def parse_podcast_json(text: str) -> list[Cue] | None:
     that mentions both keys."""
     if '"segments"' not in text:
         return None  # not read at all: most JSON files of a site are something else
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = source_text(text)
     try:
         data = _DECODER.decode(text)
     except json.JSONDecodeError as error:

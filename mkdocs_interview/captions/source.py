@@ -15,12 +15,16 @@ _CLOCK = clock_pattern(6, ".,")
 TIMING = re.compile(rf"[ \t]*(?P<start>{_CLOCK})[ \t]*-->[ \t]*(?P<end>{_CLOCK})(?:[ \t].*)?")
 """`start --> end`, then cue settings (WebVTT) or coordinates (SRT), which are ignored."""
 ARROW = "-->"
-_SPACES = re.compile(r"\s+")
+
+
+def source_text(text: str) -> str:
+    """`text` without a byte-order mark, with every line ending made `\\n`."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def source_lines(text: str) -> list[str]:
     """The lines of `text`, without a byte-order mark, whatever the line endings."""
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return source_text(text).split("\n")
 
 
 def blocks(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
@@ -66,8 +70,3 @@ def seconds(clock: str, number: int) -> float:
         )
     value = int(hours or 0) * 3600 + int(minutes) * 60 + int(whole)
     return value + (int(fraction.ljust(3, "0")) / 1000 if fraction else 0)
-
-
-def squeeze(text: str) -> str:
-    """`text` with every run of white space (line breaks too) made one space, and trimmed."""
-    return _SPACES.sub(" ", text).strip()

@@ -16,8 +16,8 @@ from collections import Counter
 from ..transcript.detect import NOT_SPEAKERS
 from ..transcript.labels import is_capitalised
 from ..transcript.options import shown
-from .model import CaptionError, Cue
-from .source import blocks, source_lines, squeeze, start_of
+from .model import CaptionError, Cue, squeeze
+from .source import blocks, source_lines, start_of
 
 _STYLE_TAG = re.compile(r"</?(?:i|b|u|s|font)(?:\s[^<>]*)?>", re.IGNORECASE)
 _POSITION_CODE = re.compile(r"\{\\[^{}]*\}")

@@ -9,8 +9,8 @@ from __future__ import annotations
 import html
 import re
 
-from .model import CaptionError, Cue
-from .source import ARROW, blocks, source_lines, squeeze, start_of
+from .model import CaptionError, Cue, squeeze
+from .source import ARROW, blocks, source_lines, start_of
 
 _HEADER = re.compile(r"WEBVTT(?:[ \t].*)?")
 _IGNORED_BLOCK = re.compile(r"(?:NOTE|STYLE|REGION)(?:[ \t].*)?")
