@@ -13,7 +13,8 @@ import re
 from urllib.parse import urlsplit
 
 SAFE_SCHEMES = frozenset(("http", "https", "mailto"))
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+"""A control character (C0 or DEL), which no URL the engine writes may hold."""
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 
@@ -23,7 +24,7 @@ def safe_url(url: object) -> str | None:
     if not isinstance(url, str):
         return None
     url = url.strip(" \t\n\r\f")
-    if not url or _CONTROL.search(url):
+    if not url or CONTROL.search(url):
         return None
     scheme = _SCHEME.match(url)
     if scheme is not None and scheme.group(1).lower() not in SAFE_SCHEMES:
