@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import posixpath
-import re
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import BaseConfigOption, Config, ValidationError
@@ -11,6 +10,7 @@ from mkdocs.config.base import BaseConfigOption, Config, ValidationError
 from .transcript import Speaker
 from .transcript.model import DEFAULT_INTERVIEWEE, DEFAULT_INTERVIEWER
 from .transcript.options import DETECTION_MODES, image_problem, shown, speakers_from, text_of
+from .transcript.urls import CONTROL
 
 
 class Speakers(BaseConfigOption[list[Speaker]]):
@@ -28,7 +28,6 @@ class Speakers(BaseConfigOption[list[Speaker]]):
         return speakers
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _LONGEST_NAME = 200
 """Bytes of a file or folder name: file systems allow 255, less what MkDocs adds."""
 
@@ -52,7 +51,7 @@ class InnerPath(BaseConfigOption[str | None]):
             path in ("", ".", "..")
             or path.startswith(("/", "../"))
             or not path.endswith(self.suffix)
-            or _CONTROL.search(path)
+            or CONTROL.search(path)
             or any(len(part.encode("utf-8")) > _LONGEST_NAME for part in path.split("/"))
         ):
             raise ValidationError(
