@@ -8,7 +8,13 @@ from pathlib import Path
 import markdown
 import pytest
 
-from mkdocs_interview.transcript import InterviewExtension, Transcript, transcript_of
+from mkdocs_interview.transcript import (
+    InterviewExtension,
+    PageOptions,
+    Transcript,
+    transcript_of,
+)
+from mkdocs_interview.transcript import convert as convert_page
 
 from .conftest import GOLDEN, UPDATE_GOLDEN, convert
 
@@ -146,3 +152,18 @@ def test_a_turns_time_is_the_one_that_opens_it() -> None:
     )
     assert [turn.time for turn in transcript.turns] == [None, 123]
     assert html.count('class="interview-time"') == 2
+
+
+def test_options_given_to_convert_win_over_the_host_programs() -> None:
+    text = "**Sam:** Hi?\n\n**Ann:** Hello.\n\n**Sam:** Bye?\n\n**Ann:** Bye.\n"
+    told: list[int] = []
+    off = PageOptions(mode="off")
+    extension = InterviewExtension(
+        page_options=lambda md: off, on_transcript=lambda md, done: told.append(len(done.turns))
+    )
+    md = markdown.Markdown(extensions=[extension])
+    assert "interview-turn" not in md.convert(text) and transcript_of(md).turns == []
+    html, transcript = convert_page(md, text, PageOptions(mode="on"))
+    assert html.count('class="interview-turn"') == len(transcript.turns) == 4
+    assert md.convert(text).count("interview-turn") == 0  # the host's again, once converted
+    assert told == [0, 4, 0]

@@ -118,11 +118,11 @@ class InterviewExtension(Extension):
         )
 
     def options_for(self, md: Markdown) -> PageOptions:
-        """The options of the page `md` converts: the host program's, else those given to
-        `convert`, else from the meta extension's front matter and this extension's settings."""
-        options = self.page_options(md) if self.page_options is not None else None
-        if options is None:
-            options = getattr(md, _GIVEN_OPTIONS, None)
+        """The options of the page `md` converts: those given to `convert`, else the host
+        program's, else from the meta extension's front matter and this extension's settings."""
+        options: PageOptions | None = getattr(md, _GIVEN_OPTIONS, None)
+        if options is None and self.page_options is not None:
+            options = self.page_options(md)
         if options is not None:
             return options
         meta = {key: _meta_value(value) for key, value in getattr(md, "Meta", {}).items()}
