@@ -4,6 +4,7 @@ the hooks ask of it. A new one is made for every build, so nothing carries over 
 
 from __future__ import annotations
 
+import functools
 import logging
 import posixpath
 import re
@@ -79,8 +80,8 @@ class Build:
         """What the engine did to each page, by `src_uri`, until the page is taken in."""
         self.turn_template: Template | None = None
         """The theme's own `interview/turn.html`, if it has one."""
-        self.counts = [0, 0]
-        """Transcripts and turns."""
+        self.transcript_count = 0
+        self.turn_count = 0
         self.fragments: Fragments | None = None
         """The renderer of fragments, once every page is read."""
         self.stylesheet_on_pages = False
@@ -148,8 +149,8 @@ class Build:
         facts = self.facts.get(source) or PageFacts()
         places = self.places.get(source) or Places(source)
         if transcript.turns:
-            self.counts[0] += 1
-            self.counts[1] += len(transcript.turns)
+            self.transcript_count += 1
+            self.turn_count += len(transcript.turns)
             title = self.imports.titles.get(source)
             for problem in self.catalog.add(page, transcript, files, facts, title):
                 self.log.warning(
@@ -215,8 +216,8 @@ class Build:
                 self.report.write(path)
             except (OSError, ValueError) as error:
                 self.log.warning(f"report: cannot write {self.settings.report!r}: {error}")
-        transcripts, turns = self.counts
-        self.log.info(f"{_count(transcripts, 'transcript')}, {_count(turns, 'turn')}")
+        transcripts = _count(self.transcript_count, "transcript")
+        self.log.info(f"{transcripts}, {_count(self.turn_count, 'turn')}")
 
     # What the Markdown extension asks, and tells.
 
@@ -225,13 +226,12 @@ class Build:
         renders a page's Markdown again, as Material's blog does for excerpts) gives it for
         its links. A page shown inside another (an excerpt) has turn ids of its own. Markdown
         of no page (a docstring, say) gets the site's settings."""
-        file = _file_of(md)
-        if file is None:
-            return read_facts({}, "", self.settings, registry=self.registry).options
-        own = self.files.get_file_from_path(file.src_uri) if self.files is not None else None
-        inside = own is not None and own.url != file.url
-        facts = None if inside else self.facts.get(file.src_uri)
-        if facts is None:  # no warnings here: the page itself tells them
+        rendered = self._rendered(md)
+        if rendered is None:
+            return self._site_options
+        file, inside = rendered
+        facts = self.facts.get(file.src_uri)
+        if facts is None:  # rendered before its page (an excerpt); the page tells the problems
             meta = getattr(file.page, "meta", None)
             facts = read_facts(
                 meta if isinstance(meta, Mapping) else {},
@@ -247,13 +247,29 @@ class Build:
 
     def keep_transcript(self, md: Markdown, transcript: Transcript) -> None:
         """Keep what the engine did to a page, for `take_page`; a page shown inside another
-        is not the page."""
-        file = _file_of(md)
-        if file is None:
-            return
+        is not the page. Search reads lean HTML once any render shows a chat."""
+        if transcript.turns:
+            self.search.chats = True
+        rendered = self._rendered(md)
+        if rendered is not None and not rendered[1]:
+            self.transcripts[rendered[0].src_uri] = transcript
+
+    @functools.cached_property
+    def _site_options(self) -> PageOptions:
+        """The options of Markdown that is no page's: the site's settings alone."""
+        return read_facts({}, "", self.settings, registry=self.registry).options
+
+    def _rendered(self, md: Markdown) -> tuple[File, bool] | None:
+        """The file whose Markdown `md` converts, the one MkDocs' link rewriter holds, and
+        whether it is shown inside another page: its copy moved to that page's URL, as
+        Material's blog moves an excerpt's."""
+        if "relpath" not in md.treeprocessors:
+            return None
+        file = getattr(md.treeprocessors["relpath"], "file", None)
+        if not isinstance(file, File):
+            return None
         own = self.files.get_file_from_path(file.src_uri) if self.files is not None else None
-        if own is None or own.url == file.url:
-            self.transcripts[file.src_uri] = transcript
+        return file, own is not None and own.url != file.url
 
     def speaker_html(self, person: Speaker) -> str:
         """The head of `person`'s turns: the theme's `interview/turn.html`, else the engine's."""
@@ -262,14 +278,6 @@ class Build:
         from .transcript.render import speaker_head  # loaded once a page has a turn
 
         return speaker_head(person)
-
-
-def _file_of(md: Markdown) -> File | None:
-    """The file whose Markdown `md` converts: the one MkDocs' link rewriter holds."""
-    if "relpath" not in md.treeprocessors:
-        return None
-    file = getattr(md.treeprocessors["relpath"], "file", None)
-    return file if isinstance(file, File) else None
 
 
 def _id_of(src_uri: str) -> str:

@@ -30,12 +30,14 @@ class SearchView:
         self.name_paragraphs = searches != {"search"}
         """Whether to keep each speaker's name in its paragraph: MkDocs' search indexes text
         alone, the same with or without it, while Material's keeps paragraphs in its index."""
+        self.chats = False
+        """Whether any page shows a chat yet: until then no page's HTML is looked through."""
         self._held: tuple[Page, str, str] | None = None
 
     def lend(self, page: Page) -> None:
         """Before the search plugins: `page`'s content without the chat."""
         self._held = None
-        if self.enabled and page.content and _CHAT in page.content:
+        if self.enabled and self.chats and page.content and _CHAT in page.content:
             lean = without_chat(page.content, name_paragraphs=self.name_paragraphs)
             if lean is not page.content:
                 self._held = (page, page.content, lean)
