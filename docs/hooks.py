@@ -29,6 +29,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import YAML_RE
 
 from mkdocs_interview import config as config_module
 
@@ -51,7 +52,6 @@ LIVE = re.compile(
     re.MULTILINE | re.DOTALL,
 )
 KINDS = ("", "not a chat", "with this page's front matter")
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?^---[ \t]*\n", re.MULTILINE | re.DOTALL)
 OPTIONS = "<!-- options -->"
 FILE = re.compile(r"^<!-- file: (?P<path>[^>]+?) -->[ \t]*$", re.MULTILINE)
 LANGUAGES = {".yml": "yaml", ".json": "json", ".md": "markdown"}
@@ -95,7 +95,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
             log.warning(f"{source}: unknown kind of live example {kind!r}")
         shown = text
         if kind == "with this page's front matter":
-            front = FRONT_MATTER.match(page.file.content_string)
+            front = YAML_RE.match(page.file.content_string)  # as MkDocs reads it
             if front is None:
                 log.warning(f"{source}: a live example with this page's front matter, but none")
             else:
