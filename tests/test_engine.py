@@ -33,7 +33,7 @@ def summary(transcript: Transcript) -> str:
     return f"<!-- regions: {transcript.regions}\n{turns}{problems}\n-->\n"
 
 
-_TURN_PARTS = re.compile(r'(?=<div class="interview-turn"|<p class="interview-speaker")')
+_TURN_PARTS = re.compile(r'(?=<div class="interview-turn[ "]|<p class="interview-speaker")')
 
 
 def golden_output(path: Path) -> str:

@@ -75,7 +75,8 @@ def test_bold_questions_need_an_interview_page() -> None:
 def test_question_headings_keep_their_ids() -> None:
     html, transcript = convert(ON + "## Q: Why clocks?\n\nBecause.\n\n### Is that all?\n\nYes.\n")
     assert len(transcript.turns) == 4
-    assert '<h2 id="q-why-clocks">Q: Why clocks?</h2>' in html
+    # the `Q:` stays in the heading's text, marked for the stylesheet to hide
+    assert '<h2 id="q-why-clocks"><span class="interview-label">Q: </span>Why clocks?</h2>' in html
     assert '<h3 id="is-that-all">Is that all?</h3>' in html
 
 

@@ -26,11 +26,22 @@ def excerpt(root: etree.Element, limit: int = EXCERPT_LENGTH, stash: Sequence[ob
     for block in root:
         if block.get("class") == "interview":
             answers = block.iterfind("div[@data-side='guest']/p")
-            texts = (plain_text(paragraph, stash) for paragraph in answers)
+            texts = (
+                plain_text(paragraph, stash, _opening_time(paragraph)) for paragraph in answers
+            )
             return shorten(next((text for text in texts if text), ""), limit)
         if block.tag == "p" and (text := plain_text(block, stash)):
             return shorten(text, limit)
     return ""
+
+
+def _opening_time(paragraph: etree.Element) -> etree.Element | None:
+    """The timestamp a paragraph opens with, marked by the engine: not part of an excerpt."""
+    if len(paragraph) and not (paragraph.text or "").strip():
+        first = paragraph[0]
+        if first.get("class") == "interview-time":
+            return first
+    return None
 
 
 def first_image(root: etree.Element) -> str | None:

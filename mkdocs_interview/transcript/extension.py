@@ -291,13 +291,14 @@ class _TextTreeprocessor(_Processor, Treeprocessor):
         transcript = conversion.transcript
         if elements and transcript.turns:
             from .excerpt import excerpt
-            from .render import finish_turns, tighten
+            from .render import finish_turns, scrolling, tighten
 
             stash = self.md.htmlStash.rawHtmlBlocks
             finish_turns(
                 transcript, elements, conversion.turn_media, stash if extension.turn_texts else None
             )
             transcript.excerpt = excerpt(root, stash=stash)
+            scrolling(elements, stash)
             tighten(elements, root)
         setattr(self.md, TRANSCRIPT_ATTRIBUTE, transcript)
         if extension.on_transcript is not None:

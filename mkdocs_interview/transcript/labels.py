@@ -132,7 +132,10 @@ class Label:
         """Take the label out of its block; return False if nothing else is left in it."""
         block = self.block
         if self.shape is Shape.HEADING_QUESTION:
-            return True  # a heading keeps its text, so its id and anchor stay the same
+            # a heading keeps its text, so its id and anchor stay the same; its `Q:` is only
+            # marked, for the stylesheet to hide
+            _mark_question_prefix(block)
+            return True
         if self.shape is Shape.BOLD_QUESTION:
             strong = block[0]
             strong.text = _QUESTION_PREFIX.sub("", strong.text or "", count=1)
@@ -247,6 +250,18 @@ def block_label(block: etree.Element) -> Label | None:
         if _QUESTION_PREFIX.match(text) or text.endswith("?"):
             return Label("Q", Shape.HEADING_QUESTION, block)
     return None
+
+
+def _mark_question_prefix(heading: etree.Element) -> None:
+    """Put a heading's leading `Q:` in a `span.interview-label` of its own."""
+    text = heading.text or ""
+    if not (found := _QUESTION_PREFIX.match(text)) or not found.group().strip():
+        return
+    label = etree.Element("span", {"class": "interview-label"})
+    label.text = text[: found.end()]
+    label.tail = text[found.end() :]
+    heading.text = None
+    heading.insert(0, label)
 
 
 def is_wholly_bold(block: etree.Element) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -201,9 +202,13 @@ class _Regrouping:
             face = self.faces[speaker] = (side, _turn_attributes(person, side), self.head(person))
         side, attributes, text = face
         turns = self.transcript.turns
+        # A speaker's turn right after their own, nothing between: the stylesheet shows their
+        # name and avatar once, as messaging apps do.
+        continued = len(region) and region[-1] is self.elements[-1] and turns[-1].speaker == speaker
         turn = Turn(f"{self.turn_ids}{len(turns) + 1}", speaker, side, written)
         turns.append(turn)
-        element = etree.SubElement(region, "div", {"class": "interview-turn", "id": turn.id})
+        classes = "interview-turn interview-continued" if continued else "interview-turn"
+        element = etree.SubElement(region, "div", {"class": classes, "id": turn.id})
         element.attrib.update(attributes)
         element.text = text
         self.elements.append(element)
@@ -255,6 +260,34 @@ def finish_turns(
             turn.text = plain_text(element, stash, skip=opening, own_text=False)
         else:
             turn.text = fold(said, stash)
+
+
+_PLACEHOLDER = re.compile(r"\x02wzxhzdk:(\d+)\x03")
+_WIDE_HTML = ("<pre", "<table", '<div class="highlight', '<div class="md-typeset__')
+"""How stashed HTML that can be wider than a bubble starts: code blocks and tables."""
+
+
+def scrolling(elements: Sequence[etree.Element], stash: Sequence[object]) -> None:
+    """Put each table and code block of a turn in a `div.interview-scroll`, which scrolls
+    sideways when they are wider than the bubble and which a keyboard can focus to scroll."""
+    for element in elements:
+        for index, block in enumerate(element):
+            if block.tag in ("table", "pre") or (
+                block.tag == "p" and not len(block) and _is_wide_html(block.text, stash)
+            ):
+                box = etree.Element("div", {"class": "interview-scroll", "tabindex": "0"})
+                box.tail, block.tail = block.tail, None
+                box.append(block)
+                element[index] = box
+
+
+def _is_wide_html(text: str | None, stash: Sequence[object]) -> bool:
+    """Whether `text` is the placeholder of a stashed table or code block, alone."""
+    if not text or "\x02" not in text or not (found := _PLACEHOLDER.fullmatch(text.strip())):
+        return False
+    index = int(found[1])
+    raw = stash[index] if index < len(stash) else None
+    return isinstance(raw, str) and raw.lstrip().startswith(_WIDE_HTML)
 
 
 def tighten(elements: Sequence[etree.Element], root: etree.Element) -> None:
