@@ -84,6 +84,8 @@ class Build:
         self.turn_count = 0
         self.fragments: Fragments | None = None
         """The renderer of fragments, once every page is read."""
+        self.highlighted: Page | None = None
+        """The page marked active in the navigation for the page being written."""
         self.stylesheet_on_pages = False
         """Whether pages link the stylesheet one by one, rather than all by `extra_css`."""
         self.extension = InterviewExtension(
@@ -186,9 +188,22 @@ class Build:
         self.fragments = Fragments(env, tag_urls)
         fill_pages(catalog, marked, self.fragments, files, self.log)
 
+    def in_nav(self, page: Page) -> None:
+        """On a tag's page, which the navigation does not list, mark the tag index active,
+        so that the theme highlights the way back to it (until the page is written)."""
+        generated = self.catalog.generated
+        if page.file.src_uri in generated.tags_of_pages and generated.tag_index and self.files:
+            index = self.files.get_file_from_path(generated.tag_index)
+            if index is not None and index.page is not None and index.page is not page:
+                index.page.active = True
+                self.highlighted = index.page
+
     def into_head(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """A written page with the stylesheet's link, if it shows the plugin's markup and the
         theme does not link it on every page, and its social meta, if it is an interview."""
+        if (highlighted := self.highlighted) is not None:
+            highlighted.active = False
+            self.highlighted = None
         end = HEAD_END.search(output)
         if end is None:
             return output

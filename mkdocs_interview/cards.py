@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from .catalog import Catalog
 from .fragments import Fragments
@@ -103,14 +104,24 @@ def fill_pages(
     """Fill the markers of the `marked` pages, head the pages the plugin made, and put each
     interview's date and tags at its top."""
     entries = sorted(catalog.entries.values(), key=lambda entry: entry.sort_key)
-    for path, title in catalog.generated.titles.items():
-        if (file := files.get_file_from_path(path)) and file.page:
-            file.page.content = fragments.heading(title) + "\n" + (file.page.content or "")
+    generated = catalog.generated
+    index = files.get_file_from_path(generated.tag_index) if generated.tag_index else None
+    for path, title in generated.titles.items():
+        if not (file := files.get_file_from_path(path)) or not file.page:
+            continue
+        heading = fragments.heading(title)
+        if (tag := generated.tags_of_pages.get(path)) is not None:
+            count = sum(tag in entry.tags for entry in entries)
+            url = get_relative_url(index.url, file.url) if index is not None else None
+            heading = fragments.heading(title, count, url)
+        file.page.content = heading + "\n" + (file.page.content or "")
     filler = _Filler(catalog, entries, fragments, log)
     for page in marked:
         page.content = MARKER.sub(functools.partial(filler.marker, page=page), page.content or "")
     if catalog.settings.page_meta:
         for entry in entries:
+            if entry.date is None and not entry.tags:
+                continue  # nothing to show
             meta = fragments.page_meta(entry, entry.page)
             entry.page.content = _after_title(entry.page.content or "", meta)
 

@@ -87,9 +87,12 @@ class Fragments:
         ]
         return self.env.get_template("interview/tags.html").render(tags=tags)
 
-    def heading(self, title: str) -> str:
-        """The heading of a page the plugin made."""
-        return self.env.get_template("interview/heading.html").render(title=title)
+    def heading(self, title: str, count: int | None = None, index_url: str | None = None) -> str:
+        """The heading of a page the plugin made; on a tag's page, with its number of
+        interviews and the URL of the tag index."""
+        return self.env.get_template("interview/heading.html").render(
+            title=title, count=count, index_url=index_url
+        )
 
     def page_meta(self, entry: Entry, page: Page) -> str:
         return self.env.get_template("interview/page-meta.html").render(

@@ -33,6 +33,10 @@ class Generated:
     tag_paths: dict[str, str] = field(default_factory=dict)
     """The docs path of each tag's page (the plugin's, or the author's at its path or URL),
     by slug."""
+    tags_of_pages: dict[str, Tag] = field(default_factory=dict)
+    """The tag of each tag page the plugin made, by `src_uri`."""
+    tag_index: str | None = None
+    """The docs path of the tag index (the plugin's or the author's), if there is one."""
     problems: list[str] = field(default_factory=list)
 
 
@@ -53,13 +57,24 @@ def add_index_pages(
     if index_page:
         adder.add(index_page, index_title, "<!-- interview:cards -->", "the interviews index")
     if tags_page:
-        adder.add(tags_page, tags_title, "<!-- interview:tags -->", "the tag index")
+        generated = adder.generated
+        generated.tag_index = adder.add(
+            tags_page, tags_title, "<!-- interview:tags -->", "the tag index"
+        )
         for tag in tags:
             path = tag_page_path(tags_page, tag)
             marker = f"<!-- interview:cards tag={tag.slug} -->"
-            page = adder.add(path, tag.name, marker, f"the page of tag '{tag.name}'", in_nav=False)
-            adder.generated.tag_paths[tag.slug] = page
+            title = tag_page_title(tag)
+            page = adder.add(path, title, marker, f"the page of tag '{tag.name}'", in_nav=False)
+            generated.tag_paths[tag.slug] = page
+            if path in generated.titles:
+                generated.tags_of_pages[path] = tag
     return adder.generated
+
+
+def tag_page_title(tag: Tag) -> str:
+    """The title of the page the plugin makes for `tag`."""
+    return f"Interviews tagged “{tag.name}”"
 
 
 def withdraw_index_pages(generated: Generated, files: Files, nav: Navigation | None) -> set[str]:
@@ -71,7 +86,8 @@ def withdraw_index_pages(generated: Generated, files: Files, nav: Navigation | N
         if (file := files.get_file_from_path(path)) is not None:
             files.remove(file)
             gone.add(id(file.page))
-    generated.titles, generated.tag_paths = {}, {}
+    generated.titles, generated.tag_paths, generated.tags_of_pages = {}, {}, {}
+    generated.tag_index = None
     if nav is None or not gone:
         return withdrawn
 

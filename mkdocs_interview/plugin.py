@@ -86,7 +86,13 @@ class InterviewPlugin(BasePlugin[InterviewConfig]):  # type: ignore[no-untyped-c
         if self.build is not None:
             self.build.search.give_back(page)
 
-    on_page_context = CombinedEvent(_lend_to_search, _give_back_after_search)
+    def _highlight_in_nav(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> None:
+        if self.build is not None:
+            self.build.in_nav(page)
+
+    on_page_context = CombinedEvent(_lend_to_search, _highlight_in_nav, _give_back_after_search)
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.build is not None:

@@ -87,7 +87,7 @@ def test_generated_pages(site: Site) -> None:
         )
         for li in index.select(".interview-tag-index > li")
     ]
-    assert listed == [("career", "career/", "2"), ("music", "music/", "1")]
+    assert listed == [("career", "career/", "2 interviews"), ("music", "music/", "1 interview")]
     assert titles(site, "tags/career.md") == ["Bridges", "Organs"]
     assert titles(site, "tags/music.md") == ["Organs"]
     assert not site.page_path("tags/interview.md").exists()

@@ -551,7 +551,7 @@ def test_every_tag_that_can_be_named_has_its_own_page(site: Built) -> None:
         target = found[name]
         assert target.is_file(), name
         soup = BeautifulSoup(target.read_text("utf-8"), "html.parser")
-        assert soup.find("h1", string=name) is not None, name
+        assert soup.find("h1", string=f"Interviews tagged “{name}”") is not None, name
         assert "Career talk" in cards(soup), name
         assert not soup.select(".interview-cards-empty"), name
     assert len({found[name] for name in ("C", "C++", "C#")}) == 3

@@ -141,6 +141,14 @@ OPTIONS = {
 ALLOWED = {
     ("div", "interview", "class"),
     ("div", "interview-turn", "class data-initials data-side data-speaker id style"),
+    (
+        "div",
+        "interview-turn interview-continued",
+        "class data-initials data-side data-speaker id style",
+    ),
+    ("div", "interview-scroll", "class tabindex"),
+    ("span", "interview-label", "class"),
+    ("p", "interview-tag-summary", "class"),
     ("img", "interview-avatar", "alt class loading src"),
     ("img", "", "alt loading src"),
     ("p", "interview-speaker", "class"),
