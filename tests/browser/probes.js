@@ -155,8 +155,9 @@
   }
 
   // Each avatar's box once scrolled into view, and whether all of it is in the viewport.
+  // A turn that continues its speaker's shows no avatar of its own.
   function avatars() {
-    return [...document.querySelectorAll(".interview-turn")].map((turn) => {
+    return [...document.querySelectorAll(".interview-turn:not(.interview-continued)")].map((turn) => {
       // Centred in the viewport; "instant": themes such as mkdocs (Bootstrap) make
       // scrolling smooth, hence late
       const before = avatarOf(turn).box;
@@ -211,5 +212,53 @@
     );
   }
 
-  window.interviewProbes = { rgba, contrast, turns, avatars, overflow, clipped, axeViolations };
+  // The plugin's elements (a class that starts with `interview`) that are laid out but show
+  // nothing: no text, no image.
+  function empty() {
+    return [...document.querySelectorAll("[class^='interview'], [class*=' interview']")]
+      .filter((element) => getComputedStyle(element).display !== "none")
+      .filter((element) => element.tagName !== "IMG" && !element.querySelector("img, svg"))
+      .filter((element) => !element.textContent.trim())
+      .map(describe);
+  }
+
+  // Each turn's bubble: its box, padding and border, its background over the page, its
+  // name's colour and box, and the box of its last block.
+  function bubbles() {
+    return [...document.querySelectorAll(".interview-turn")].map((turn) => {
+      const style = getComputedStyle(turn);
+      const name = turn.querySelector(":scope > .interview-speaker");
+      const last = turn.lastElementChild;
+      return {
+        id: turn.id,
+        speaker: turn.dataset.speaker,
+        side: turn.dataset.side,
+        continued: turn.classList.contains("interview-continued"),
+        box: box(turn),
+        chat: box(turn.closest(".interview")),
+        paddingBottom: parseFloat(style.paddingBottom),
+        borderBottom: parseFloat(style.borderBottomWidth),
+        background: backgroundOf(turn),
+        name: name ? rgba(getComputedStyle(name).color) : null,
+        nameBox: name ? box(name) : null,
+        last: last ? { tag: last.tagName.toLowerCase(), box: box(last) } : null,
+        avatar: avatarOf(turn).box,
+        avatarShown: (() => {
+          const { style: shown, element } = avatarOf(turn);
+          const content = element === turn ? shown.content : "photo";
+          return shown.display !== "none" && content !== "none" && content !== "normal";
+        })(),
+        photo: Boolean(photoOf(turn)),
+        photoRadius: photoOf(turn) ? getComputedStyle(photoOf(turn)).borderRadius : null,
+        initialsUnderPhoto: photoOf(turn)
+          ? getComputedStyle(turn, "::before").content !== "none"
+          : null,
+      };
+    });
+  }
+
+  window.interviewProbes = {
+    rgba, contrast, turns, avatars, overflow, clipped, axeViolations, empty, bubbles, box,
+    luminance, ratio,
+  };
 })();

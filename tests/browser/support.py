@@ -43,11 +43,13 @@ class Variant:
 
 THEMES: dict[str, Variant] = {
     "mkdocs": Variant({"name": "mkdocs"}),
+    "mkdocs-dark": Variant({"name": "mkdocs", "color_mode": "dark"}),
     "readthedocs": Variant({"name": "readthedocs"}),
     "material": Variant(MATERIAL),
     "slate": Variant({**MATERIAL, "palette": {"scheme": "slate"}}),
 }
-"""The four looks every page is checked in: Material light and dark (slate) count as two."""
+"""The five looks every page is checked in: the mkdocs theme and Material, light and dark each
+(Material's dark scheme is `slate`), and readthedocs, which has no dark scheme."""
 
 VARIANTS: dict[str, Variant] = {
     **THEMES,
