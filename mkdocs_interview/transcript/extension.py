@@ -17,7 +17,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from .model import Diagnostic, PageOptions, Speaker, Transcript
 from .options import DETECTION_MODES, page_options, speakers_from
-from .pagemeta import HostPage, host_page, split_front_matter
+from .pagemeta import HostPage, avatars_from_file, host_page, split_front_matter
 from .prescreen import MIN_TURNS, may_hold_dialogue
 
 if TYPE_CHECKING:
@@ -263,6 +263,8 @@ class InterviewTreeprocessor(_Processor, Treeprocessor):
     def _transcript(self, root: etree.Element) -> Transcript:
         extension, conversion = self.extension, self.conversion
         options = extension.options_for(self.md, conversion.front_matter)
+        if conversion.host is not None and conversion.host.zensical and conversion.host.path:
+            options = avatars_from_file(options, conversion.host.path)
         conversion.options = options
         if options.mode == "off":
             return Transcript(verdict="left alone: interview: false, or detection")

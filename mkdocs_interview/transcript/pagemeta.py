@@ -11,13 +11,17 @@ read, by MkDocs' rules, and taken out of the text.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .model import PageOptions, Speaker
+from .urls import is_url
 
 # MkDocs' own pattern: `---` alone on the first line, the YAML, then `---` or `...`.
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
@@ -35,6 +39,9 @@ class HostPage:
     """The page's URL from the site's root (`interviews/ada/`)."""
     file: str | None = None
     """The page's file on disk, when the program names it."""
+    zensical: bool = False
+    """Whether Zensical hands the page over: it makes the paths in the HTML, images'
+    included, URLs from the page."""
 
     @property
     def line_offset(self) -> int | None:
@@ -50,6 +57,23 @@ class HostPage:
         return found.group(0).count("\n") if found else 0
 
 
+def avatars_from_file(options: PageOptions, path: str) -> PageOptions:
+    """`options` with each avatar given as a path in the docs (`assets/sam.png`) written from
+    the page's file at docs `path`, as a Markdown image is, for Zensical to make it a URL."""
+
+    def moved(speaker: Speaker) -> Speaker:
+        avatar = speaker.avatar
+        if not avatar or avatar.startswith("/") or is_url(avatar):
+            return speaker
+        return replace(speaker, avatar=posixpath.relpath(avatar, posixpath.dirname(path) or "."))
+
+    return replace(
+        options,
+        speakers=tuple(map(moved, options.speakers)),
+        registry=tuple(map(moved, options.registry)),
+    )
+
+
 def host_page(md: Any) -> HostPage | None:
     """The page `md` converts as Zensical or MkDocs gives it, or None under Python-Markdown
     alone (or a program that says nothing of its pages)."""
@@ -62,7 +86,7 @@ def host_page(md: Any) -> HostPage | None:
             config = getattr(context, "config", None)
             docs_dir = _text(config.get("docs_dir")) if isinstance(config, Mapping) else None
             file = str(Path(docs_dir) / path) if docs_dir and path else None
-            return HostPage(meta, path, _text(getattr(page, "url", None)), file)
+            return HostPage(meta, path, _text(getattr(page, "url", None)), file, zensical=True)
     relpath = _processor(getattr(md, "treeprocessors", None), "relpath")
     if relpath is not None:  # MkDocs, or ProperDocs
         file = getattr(relpath, "file", None)
