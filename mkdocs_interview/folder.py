@@ -69,10 +69,15 @@ class Folder:
 
     def _page(self, path: str | None, url: str | None) -> Page:
         file = self.files.get_file_from_path(path) if path else None
-        if file is None:
-            file = File.generated(_CONFIG, path or "index.md", content="")
-            file.url = url if url is not None else file.url
+        if file is None:  # a page the folder has not read, such as a file just made
+            file = File(path or _page_path(url), None, "", True)
         return file.page or Page(None, file, _CONFIG)
+
+
+def _page_path(url: str | None) -> str:
+    """The docs path of the page at `url`, as directory URLs read it: `a/b/` → `a/b.md`."""
+    url = (url or "").strip("/")
+    return f"{url}.md" if url else "index.md"
 
 
 _CONFIG = MkDocsConfig()
