@@ -49,7 +49,7 @@ _HEAD = re.compile("\x02~([0-9]+)~\x03")
 
 PageOptionsOf = Callable[[Markdown], "PageOptions | None"]
 """How a host program tells the engine which page a Markdown instance converts: the page's
-options, or None to read them from the page's front matter."""
+options, or None to read them from the meta extension's front matter."""
 TranscriptDone = Callable[[Markdown, Transcript], None]
 """What a host program is told once a conversion is done: what the engine did to the page."""
 SpeakerHTML = Callable[[Speaker], str]
@@ -224,8 +224,8 @@ class _SourcePreprocessor(_Processor, Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         conversion = self.conversion
         conversion.front_matter, conversion.host, conversion.line_offset = None, None, 0
-        if self.extension._given_options(self.md) is None:
-            lines = self._front_matter(lines)
+        if self.extension.page_options is None and getattr(self.md, _GIVEN_OPTIONS, None) is None:
+            lines = self._front_matter(lines)  # no host program names the page's options
         conversion.source = lines
         conversion.transcript = Transcript()
         conversion.turn_elements = []
@@ -352,7 +352,7 @@ class _TextTreeprocessor(_Processor, Treeprocessor):
         setattr(self.md, TRANSCRIPT_ATTRIBUTE, transcript)
         if extension.on_transcript is not None:
             extension.on_transcript(self.md, transcript)
-        elif extension._given_options(self.md) is None:
+        elif extension.page_options is None and getattr(self.md, _GIVEN_OPTIONS, None) is None:
             self._tell(transcript)
 
     def _tell(self, transcript: Transcript) -> None:
