@@ -5,10 +5,14 @@ The package, one line a module:
 - `transcript/`: the engine, a Python-Markdown extension that imports nothing from MkDocs:
   finds speaker lines in a page's parsed tree, decides who speaks, regroups the blocks into
   turns and writes the chat (`extension`, `prescreen`, `segment`, `labels`, `detect`,
-  `render`, `markers`, `excerpt`, `rawhtml`, `colours`, `lean`, `options`, `model`, `urls`).
+  `render`, `markers`, `excerpt`, `rawhtml`, `colours`, `lean`, `options`, `pagemeta`, `model`,
+  `urls`); `pagemeta` reads a page's front matter from Zensical, MkDocs or the document.
 - `captions/`: WebVTT, SRT and Podcasting 2.0 JSON files read as cues and written as Markdown
   pages; no MkDocs either.
-- `markdown.py`: `markdown_extensions: [mkdocs_interview.markdown]`, the engine alone.
+- `markdown.py`: `markdown_extensions: [mkdocs_interview.markdown]`, the engine without the
+  plugin (Zensical); with `docs_dir`, the markers filled by `folder.py`.
+- `folder.py`: a docs folder's interviews, read once per process, for the cards and tag lists
+  of a program that renders one page at a time.
 
 The MkDocs plugin around them:
 
@@ -31,7 +35,8 @@ The MkDocs plugin around them:
 - `stylesheet.py`: the stylesheet's link, on the pages that show the plugin's markup.
 - `search.py`: what the search plugins index: chat pages without the chat's wrappers.
 - `export.py`: `interviews.json`, every interview as data.
-- `report.py`: the detection report (`python -m mkdocs_interview report`, `__main__.py`).
+- `report.py`: the detection report (`python -m mkdocs_interview report`, `__main__.py`, which
+  also has `scaffold` and `css`).
 - `templates/interview/`: the fragments and `interview.css`, a theme folder that a site's
   `custom_dir` overrides.
 """

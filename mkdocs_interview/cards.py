@@ -126,6 +126,20 @@ def fill_pages(
             entry.page.content = _after_title(entry.page.content or "", meta)
 
 
+def fill_markers(
+    html: str,
+    page: Page,
+    catalog: Catalog,
+    entries: list[Entry],
+    fragments: Fragments,
+    log: logging.LoggerAdapter[logging.Logger],
+) -> str:
+    """The markers of one page's `html` filled from `entries`, in the order given: for a
+    program that renders one page at a time (`folder`)."""
+    filler = _Filler(catalog, entries, fragments, log)
+    return MARKER.sub(functools.partial(filler.marker, page=page), html)
+
+
 @dataclass
 class _Filler:
     catalog: Catalog

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -17,6 +17,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from .model import Diagnostic, PageOptions, Speaker, Transcript
 from .options import DETECTION_MODES, page_options, speakers_from
+from .pagemeta import HostPage, avatars_from_file, host_page, split_front_matter
 from .prescreen import MIN_TURNS, may_hold_dialogue
 
 if TYPE_CHECKING:
@@ -59,7 +60,11 @@ class InterviewExtension(Extension):
     """Render interview transcripts as chat blocks.
 
     Options: `detection` (`auto`, `front-matter`, `always` or `off`), `speakers` (names or
-    mappings that are always speakers) and `host`. A host program configures it once, with
+    mappings that are always speakers) and `host`. Without a host program, each page's front
+    matter is read from what Zensical or MkDocs hands over (see `pagemeta`), else from the
+    document's own YAML front matter, else from the meta extension's; what the engine finds
+    wrong is logged on the `MARKDOWN` logger, naming the page where it is known. A host
+    program configures it once, with
     functions rather than state: `page_options` names the options of the page a Markdown
     instance converts, so that every render of a page (a blog's excerpts too) agrees with the
     page; `on_transcript` hears what the engine did to each page, which is also left on the
@@ -77,10 +82,7 @@ class InterviewExtension(Extension):
         **kwargs: Any,
     ) -> None:
         self.config = {
-            "detection": [
-                "auto",
-                "'auto', 'front-matter' (with the meta extension), 'always' or 'off'",
-            ],
+            "detection": ["auto", "'auto', 'front-matter', 'always' or 'off'"],
             "speakers": [[], "Speakers: names, or mappings with name, aliases, role, avatar, ..."],
             "host": ["", "The host's name; by default the first speaker"],
         }
@@ -117,19 +119,32 @@ class InterviewExtension(Extension):
             _HeadPostprocessor(md, self, conversion), "interview-heads", HEAD_PRIORITY
         )
 
-    def options_for(self, md: Markdown) -> PageOptions:
+    def options_for(
+        self, md: Markdown, front_matter: Mapping[str, Any] | None = None
+    ) -> PageOptions:
         """The options of the page `md` converts: those given to `convert`, else the host
-        program's, else from the meta extension's front matter and this extension's settings."""
+        program's, else from the page's `front_matter` (by default the meta extension's) and
+        this extension's settings."""
+        options = self._given_options(md)
+        if options is not None:
+            return options
+        if front_matter is None:
+            front_matter = {
+                key: _meta_value(value) for key, value in getattr(md, "Meta", {}).items()
+            }
+        options, problems = page_options(
+            front_matter, self.getConfig("detection"), registry=self.registry
+        )
+        for problem in problems:
+            log.warning(f"interview: {_page_name(md)}front matter: {problem}")
+        return replace(options, host=options.host or self.getConfig("host") or None)
+
+    def _given_options(self, md: Markdown) -> PageOptions | None:
+        """The options given to `convert`, else the host program's, else None."""
         options: PageOptions | None = getattr(md, _GIVEN_OPTIONS, None)
         if options is None and self.page_options is not None:
             options = self.page_options(md)
-        if options is not None:
-            return options
-        meta = {key: _meta_value(value) for key, value in getattr(md, "Meta", {}).items()}
-        options, problems = page_options(meta, self.getConfig("detection"), registry=self.registry)
-        for problem in problems:
-            log.warning(f"interview: front matter: {problem}")
-        return replace(options, host=options.host or self.getConfig("host") or None)
+        return options
 
 
 def convert(md: Markdown, text: str, options: PageOptions | None = None) -> tuple[str, Transcript]:
@@ -150,6 +165,7 @@ def transcript_of(md: Markdown) -> Transcript:
 
 
 _GIVEN_OPTIONS = "interview_given_options"
+_PAGE_NAME = "interview_page_name"
 TRANSCRIPT_ATTRIBUTE = "interview_transcript"
 
 
@@ -159,6 +175,13 @@ class _Conversion:
 
     def __init__(self) -> None:
         self.source: list[str] = []
+        self.front_matter: Mapping[str, Any] | None = None
+        """The page's front matter, when the engine reads it itself (no host program)."""
+        self.host: HostPage | None = None
+        """The page as Zensical or MkDocs hands it over, when they do."""
+        self.line_offset: int | None = 0
+        """How many lines of the page's file come before `source`, where known."""
+        self.options = PageOptions()
         self.transcript = Transcript()
         self.turn_elements: list[etree.Element] = []
         """The turns' elements, between regrouping and reading their text."""
@@ -194,16 +217,40 @@ class _Processor:
 
 
 class _SourcePreprocessor(_Processor, Preprocessor):
-    """Starts a conversion: keeps the page's lines, to name a line in warnings."""
+    """Starts a conversion: finds the page's front matter when no host program names the
+    page's options (taking a YAML front matter out of a document that still has one), and
+    keeps the page's lines, to name a line in warnings."""
 
     def run(self, lines: list[str]) -> list[str]:
         conversion = self.conversion
+        conversion.front_matter, conversion.host, conversion.line_offset = None, None, 0
+        if self.extension.page_options is None and getattr(self.md, _GIVEN_OPTIONS, None) is None:
+            lines = self._front_matter(lines)  # no host program names the page's options
         conversion.source = lines
         conversion.transcript = Transcript()
         conversion.turn_elements = []
         conversion.heads = []
         conversion.turn_media = None
         return lines
+
+    def _front_matter(self, lines: list[str]) -> list[str]:
+        conversion = self.conversion
+        conversion.host = host = host_page(self.md)
+        setattr(self.md, _PAGE_NAME, host.path if host is not None else None)
+        if host is not None:
+            conversion.front_matter = host.meta
+            conversion.line_offset = None  # read from the file if a warning needs it
+            return lines
+        if not lines or not lines[0].startswith("---"):
+            return lines
+        found = split_front_matter("\n".join(lines) + "\n")
+        if isinstance(found, str):
+            log.warning(f"interview: {found}")
+            return lines
+        if found is None:
+            return lines
+        conversion.front_matter, conversion.line_offset = found.meta, found.lines
+        return found.body.split("\n")[:-1] if found.body.endswith("\n") else found.body.split("\n")
 
 
 class InterviewTreeprocessor(_Processor, Treeprocessor):
@@ -215,7 +262,10 @@ class InterviewTreeprocessor(_Processor, Treeprocessor):
 
     def _transcript(self, root: etree.Element) -> Transcript:
         extension, conversion = self.extension, self.conversion
-        options = extension.options_for(self.md)
+        options = extension.options_for(self.md, conversion.front_matter)
+        if conversion.host is not None and conversion.host.zensical and conversion.host.path:
+            options = avatars_from_file(options, conversion.host.path)
+        conversion.options = options
         if options.mode == "off":
             return Transcript(verdict="left alone: interview: false, or detection")
         if (
@@ -303,6 +353,40 @@ class _TextTreeprocessor(_Processor, Treeprocessor):
         setattr(self.md, TRANSCRIPT_ATTRIBUTE, transcript)
         if extension.on_transcript is not None:
             extension.on_transcript(self.md, transcript)
+        elif extension.page_options is None and getattr(self.md, _GIVEN_OPTIONS, None) is None:
+            self._tell(transcript)
+
+    def _tell(self, transcript: Transcript) -> None:
+        """Log what is wrong with the page, as a host program would: no one else will."""
+        conversion = self.conversion
+        front_matter = conversion.front_matter or {}
+        if (
+            not transcript.turns
+            and conversion.options.mode == "on"
+            and front_matter.get("interview") is True
+        ):
+            log.warning(
+                f"interview: {_page_name(self.md)}marked as an interview, but no speaker line found"
+            )
+        if not transcript.diagnostics:
+            return
+        offset = conversion.line_offset
+        if offset is None and conversion.host is not None:
+            offset = conversion.host.line_offset
+        for diagnostic in transcript.diagnostics:
+            where = _page_name(self.md).rstrip(": ")
+            if diagnostic.line is not None and offset is not None:
+                where = (
+                    f"{where}:{diagnostic.line + offset}"
+                    if where
+                    else f"line {diagnostic.line + offset}"
+                )
+            report = log.info if diagnostic.level == "info" else log.warning
+            report(
+                f"interview: {where}: {diagnostic.message}"
+                if where
+                else f"interview: {diagnostic.message}"
+            )
 
 
 class _HeadPostprocessor(_Processor, Postprocessor):
@@ -313,6 +397,12 @@ class _HeadPostprocessor(_Processor, Postprocessor):
         if not heads:
             return text
         return _HEAD.sub(lambda match: heads[int(match.group(1))], text)
+
+
+def _page_name(md: Markdown) -> str:
+    """`path: ` of the page `md` converts, as its host program names it; else nothing."""
+    name = getattr(md, _PAGE_NAME, None)
+    return f"{name}: " if name else ""
 
 
 def _meta_value(value: Any) -> Any:
