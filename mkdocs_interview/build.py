@@ -84,6 +84,8 @@ class Build:
         self.turn_count = 0
         self.fragments: Fragments | None = None
         """The renderer of fragments, once every page is read."""
+        self.theme_shows_tags = False
+        """Whether the theme shows each page's tags itself (Material's tags plugin)."""
         self.highlighted: Page | None = None
         """The page marked active in the navigation for the page being written."""
         self.stylesheet_on_pages = False
@@ -101,6 +103,11 @@ class Build:
         to the site's configuration."""
         extensions = cast(list[object], config.markdown_extensions)  # names, and instances
         extensions.append(self.extension)
+        # Material's tags plugin shows a page's tags atop it: the page meta then leaves them out
+        self.theme_shows_tags = any(
+            type(plugin).__module__.startswith("material.plugins.tags")
+            for plugin in config.plugins.values()
+        )
         if str(THEME_DIR) not in config.theme.dirs:
             config.theme.dirs.append(str(THEME_DIR))
         if self.settings.stylesheet:
@@ -186,7 +193,9 @@ class Build:
             if file := files.get_file_from_path(path):
                 tag_urls[slug] = file.url
         self.fragments = Fragments(env, tag_urls)
-        fill_pages(catalog, marked, self.fragments, files, self.log)
+        fill_pages(
+            catalog, marked, self.fragments, files, self.log, with_tags=not self.theme_shows_tags
+        )
 
     def in_nav(self, page: Page) -> None:
         """On a tag's page, which the navigation does not list, mark the tag index active,

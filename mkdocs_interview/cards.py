@@ -100,9 +100,11 @@ def fill_pages(
     fragments: Fragments,
     files: Files,
     log: logging.LoggerAdapter[logging.Logger],
+    *,
+    with_tags: bool = True,
 ) -> None:
     """Fill the markers of the `marked` pages, head the pages the plugin made, and put each
-    interview's date and tags at its top."""
+    interview's date and tags (unless not `with_tags`) at its top."""
     entries = sorted(catalog.entries.values(), key=lambda entry: entry.sort_key)
     generated = catalog.generated
     index = files.get_file_from_path(generated.tag_index) if generated.tag_index else None
@@ -120,9 +122,10 @@ def fill_pages(
         page.content = MARKER.sub(functools.partial(filler.marker, page=page), page.content or "")
     if catalog.settings.page_meta:
         for entry in entries:
-            if entry.date is None and not entry.tags:
+            tags = entry.tags if with_tags else ()
+            if entry.date is None and not tags:
                 continue  # nothing to show
-            meta = fragments.page_meta(entry, entry.page)
+            meta = fragments.page_meta(entry, entry.page, tags)
             entry.page.content = _after_title(entry.page.content or "", meta)
 
 

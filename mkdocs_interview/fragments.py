@@ -94,11 +94,12 @@ class Fragments:
             title=title, count=count, index_url=index_url
         )
 
-    def page_meta(self, entry: Entry, page: Page) -> str:
+    def page_meta(self, entry: Entry, page: Page, tags: Iterable[Tag]) -> str:
+        """The date and `tags` atop an interview."""
         return self.env.get_template("interview/page-meta.html").render(
             date=entry.date,
             date_text=format_date(entry.date) if entry.date else None,
-            tags=self._tags(entry.tags, page),
+            tags=self._tags(tags, page),
         )
 
     def social_meta(self, meta: Sequence[tuple[str, str, str]]) -> str:

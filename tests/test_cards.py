@@ -256,6 +256,22 @@ def test_material_tags_and_blog_plugins(tmp_path: Path) -> None:
     assert "A blog interview" in titles(site, "interviews/index.md")
 
 
+def test_tags_shown_once_where_materials_tags_plugin_shows_them(tmp_path: Path) -> None:
+    talk = "---\ndate: 2024-01-02\ntags: [career]\ninterview: true\n---\n# A talk\n\n" + CHAT
+    plain = "---\ntags: [career]\ninterview: true\n---\n# Untimed\n\n" + CHAT
+    docs = {"index.md": "# Home\n", "talk.md": talk, "plain.md": plain}
+    with_tags = make_site(
+        tmp_path / "with", docs, theme="material", plugins=["search", "tags", "interview"]
+    ).build()
+    page = content_of(with_tags.html("talk.md"))
+    assert [a.get_text() for a in with_tags.html("talk.md").select(".md-tag")] == ["career"]
+    meta = page.select_one(".interview-meta")
+    assert meta.select_one("time") is not None and meta.select_one(".interview-tags") is None
+    assert not content_of(with_tags.html("plain.md")).select(".interview-meta")  # nothing left
+    without = make_site(tmp_path / "without", docs, theme="material").build()
+    assert content_of(without.html("talk.md")).select(".interview-meta .interview-tag")
+
+
 def test_the_first_image_of_a_page_is_never_an_avatar(tmp_path: Path) -> None:
     page = "---\ninterview: true\n---\nIntro.\n\n" + CHAT + "\n![A workbench](../assets/og.svg)\n"
     registry = [{"name": "Ada Quinn", "avatar": "assets/teaser.svg"}]
