@@ -65,5 +65,12 @@ def test_the_package_ships_one_small_script_that_loads_nothing() -> None:
     assert [path.relative_to(package / "templates").as_posix() for path in shipped] == [SCRIPT]
     script = shipped[0].read_bytes()
     assert len(script) < 6000
-    for loads in (b"import", b"require(", b"fetch(", b"XMLHttpRequest", b"createElement("):
+    for loads in (
+        b"import ",
+        b"import(",
+        b"require(",
+        b"fetch(",
+        b"XMLHttpRequest",
+        b"createElement(",
+    ):
         assert loads not in script, loads
