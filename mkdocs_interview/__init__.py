@@ -5,8 +5,9 @@ The package, one line a module:
 - `transcript/`: the engine, a Python-Markdown extension that imports nothing from MkDocs:
   finds speaker lines in a page's parsed tree, decides who speaks, regroups the blocks into
   turns and writes the chat (`extension`, `prescreen`, `segment`, `labels`, `detect`,
-  `render`, `markers`, `excerpt`, `rawhtml`, `colours`, `lean`, `options`, `pagemeta`, `model`,
-  `urls`); `pagemeta` reads a page's front matter from Zensical, MkDocs or the document.
+  `render`, `markers`, `media`, `excerpt`, `rawhtml`, `colours`, `lean`, `options`, `pagemeta`,
+  `model`, `urls`); `pagemeta` reads a page's front matter from Zensical, MkDocs or the
+  document; `media` links a timestamp to its moment of a page's recording.
 - `captions/`: WebVTT, SRT and Podcasting 2.0 JSON files read as cues and written as Markdown
   pages; no MkDocs either.
 - `markdown.py`: `markdown_extensions: [mkdocs_interview.markdown]`, the engine without the
@@ -33,10 +34,11 @@ The MkDocs plugin around them:
 - `fragments.py`: the one renderer of the Jinja fragments in `templates/interview/`.
 - `head.py`: social meta for interview pages.
 - `stylesheet.py`: the stylesheet's link, on the pages that show the plugin's markup.
+- `player.py`: the player above a transcript with `media`, and its script, on those pages alone.
 - `search.py`: what the search plugins index: chat pages without the chat's wrappers.
 - `export.py`: `interviews.json`, every interview as data.
 - `report.py`: the detection report (`python -m mkdocs_interview report`, `__main__.py`, which
   also has `scaffold` and `css`).
-- `templates/interview/`: the fragments and `interview.css`, a theme folder that a site's
-  `custom_dir` overrides.
+- `templates/interview/`: the fragments, `interview.css` and `player.js`, a theme folder that a
+  site's `custom_dir` overrides.
 """

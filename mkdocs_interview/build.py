@@ -28,6 +28,7 @@ from .fragments import Fragments, overriding_turn_template, turn_head
 from .frontmatter import PageFacts, front_matter_error, normalise, read_facts
 from .pages import SiteURLs, withdraw_index_pages
 from .places import Places
+from .player import PlayerPage, player_page
 from .report import Report
 from .search import SearchView
 from .stylesheet import (
@@ -88,6 +89,8 @@ class Build:
         """Whether the theme shows each page's tags itself (Material's tags plugin)."""
         self.highlighted: Page | None = None
         """The page marked active in the navigation for the page being written."""
+        self.players: list[tuple[PlayerPage, Places]] = []
+        """The pages that show a player, with where their warnings point."""
         self.stylesheet_on_pages = False
         """Whether pages link the stylesheet one by one, rather than all by `extra_css`."""
         self.extension = InterviewExtension(
@@ -169,6 +172,8 @@ class Build:
             self.log.warning(
                 f"{places.of_line(None)}: marked as an interview, but no speaker line found"
             )
+        if player := player_page(page, facts.options.media, html, len(transcript.turns)):
+            self.players.append((player, places))
         for diagnostic in transcript.diagnostics:
             level = self.log.info if diagnostic.level == "info" else self.log.warning
             level(f"{places.of_line(diagnostic.line)}: {diagnostic.message}")
@@ -184,7 +189,7 @@ class Build:
         if not catalog.entries:
             withdrawn = withdraw_index_pages(catalog.generated, files, self.nav)  # not written
             marked = [page for page in marked if page.file.src_uri not in withdrawn]
-            if not marked:
+            if not marked and not self.players:
                 return
         from .cards import fill_pages
 
@@ -193,9 +198,16 @@ class Build:
             if file := files.get_file_from_path(path):
                 tag_urls[slug] = file.url
         self.fragments = Fragments(env, tag_urls)
-        fill_pages(
-            catalog, marked, self.fragments, files, self.log, with_tags=not self.theme_shows_tags
-        )
+        if catalog.entries or marked:
+            fill_pages(
+                catalog,
+                marked,
+                self.fragments,
+                files,
+                self.log,
+                with_tags=not self.theme_shows_tags,
+            )
+        self.add_players(self.fragments, files)
 
     def in_nav(self, page: Page) -> None:
         """On a tag's page, which the navigation does not list, mark the tag index active,
@@ -206,6 +218,24 @@ class Build:
             if index is not None and index.page is not None and index.page is not page:
                 index.page.active = True
                 self.highlighted = index.page
+
+    def add_players(self, fragments: Fragments, files: Files) -> None:
+        """Put a player above the transcript of each page with `media`, and the script after
+        it unless the site turned it off; tell what keeps a page from its player."""
+        from .player import player_fields, script_tag, with_player
+
+        for player, places in self.players:
+            fields, problem = player_fields(player, files)
+            if problem:
+                self.log.warning(
+                    f"{places.of_front_matter(problem, files)}: front matter: {problem}"
+                )
+            if fields is not None:
+                page = player.page
+                shown = fragments.player(fields)
+                if self.settings.player:
+                    shown += "\n" + script_tag(page)
+                page.content = with_player(page.content or "", shown)
 
     def into_head(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """A written page with the stylesheet's link, if it shows the plugin's markup and the

@@ -173,3 +173,9 @@ class InterviewConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves
     """Link the shipped `interview/interview.css` from the pages that show the plugin's markup
     (chats, cards, tag lists), or from every page under Material's instant navigation. Turn it
     off to style the chat with your own `extra_css` alone."""
+
+    player = opt.Type(bool, default=True)
+    """Ship `interview/player.js` to the pages that show a player (a page with `media` and a
+    transcript): a click on a timestamp plays the recording from there in the page, and the
+    turn being spoken is highlighted while it plays. `false` ships no script: the player still
+    plays, and every timestamp still links to its moment of the recording."""

@@ -1,12 +1,12 @@
 """The one renderer of the plugin's Jinja fragments (`interview/*.html` in its theme folder,
 which a theme's `custom_dir` overrides): cards, tag lists, page meta, headings of the pages it
-makes, social meta tags, and the head of a turn when a theme has its own `interview/turn.html`.
-Every fragment is rendered with autoescape on."""
+makes, social meta tags, the player above a transcript, and the head of a turn when a theme
+has its own `interview/turn.html`. Every fragment is rendered with autoescape on."""
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -101,6 +101,10 @@ class Fragments:
             date_text=format_date(entry.date) if entry.date else None,
             tags=self._tags(tags, page),
         )
+
+    def player(self, fields: Mapping[str, str]) -> str:
+        """The player above a transcript (`interview/player.html`), from `player.player_fields`."""
+        return self.env.get_template("interview/player.html").render(**fields)
 
     def social_meta(self, meta: Sequence[tuple[str, str, str]]) -> str:
         """Meta tags, each (attribute, key, content), followed by a newline."""

@@ -43,7 +43,7 @@ def test_a_site_without_interviews_is_built_as_without_the_plugin(
     assert site.warnings == []
     ours = site.output()
     theirs = plain.output()
-    assert sorted(set(ours) - set(theirs)) == ["interview/interview.css"]
+    assert sorted(set(ours) - set(theirs)) == ["interview/interview.css", "interview/player.js"]
     assert [name for name in theirs if ours[name] != theirs[name]] == []
 
 

@@ -7,6 +7,7 @@ import re
 import xml.etree.ElementTree as etree
 
 from .clocks import CLOCK_PARTS, clock_pattern
+from .media import moment_url
 
 # Python-Markdown keeps a backslash-escaped character as STX, its code point, ETX until the
 # end of tree processing; `\[00:04:22\]` arrives in this form.
@@ -33,8 +34,9 @@ def literal(text: str) -> str:
 
 
 def mark_timestamp(paragraph: etree.Element, media: str | None) -> float | None:
-    """Turn a timestamp that opens `paragraph` into a `<time>`, linked into `media` if given;
-    return its time in seconds. The text after it stays as it was, escapes and all."""
+    """Turn a timestamp that opens `paragraph` into a `<time>`, linked to its moment of
+    `media` if given (`moment_url`); return its time in seconds. The text after it stays as it
+    was, escapes and all."""
     if not paragraph.text or paragraph.text.lstrip(" \t")[:1] not in _CLOCK_STARTS:
         return None  # most paragraphs: no need to read them closely
     text = _Unescaped(paragraph.text)
@@ -47,8 +49,8 @@ def mark_timestamp(paragraph: etree.Element, media: str | None) -> float | None:
     time.text = clock
     marker = time
     offset = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
-    if media:
-        marker = etree.Element("a", {"href": literal(f"{media}#t={offset}")})
+    if media and (moment := moment_url(media, offset)):
+        marker = etree.Element("a", {"href": literal(moment)})
         marker.append(time)
     marker.set("class", "interview-time")
     rest = paragraph.text[text.original(match.end()) :]

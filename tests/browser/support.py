@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import io
 import logging
+import re
 import shutil
 import sys
 import threading
@@ -65,6 +67,7 @@ PAGES = (*INTERVIEWS, "interviews/", "tags/craft/")
 """Two interviews, the interviews index and a tag page."""
 WIDTHS = (1280, 375)
 """A laptop and a phone."""
+_RANGE = re.compile(r"bytes=([0-9]*)-([0-9]*)")
 PLUGIN_MARKUP = ".interview, .interview-cards, .interview-meta, .interview-tag-index"
 
 
@@ -100,8 +103,36 @@ class Sites:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    """Serves the site quietly, and a byte range of a file when asked (`Range: bytes=a-b`):
+    Chromium seeks a recording only in a file served in ranges."""
+
     def log_message(self, format: str, *args: Any) -> None:
         pass
+
+    def send_head(self) -> Any:
+        wanted = _RANGE.fullmatch(self.headers.get("Range", ""))
+        path = Path(self.translate_path(self.path))
+        if wanted is None or not path.is_file():
+            return super().send_head()
+        size = path.stat().st_size
+        first, last = wanted.groups()
+        if first:
+            start, end = int(first), min(int(last) if last else size - 1, size - 1)
+        else:  # the last `last` bytes
+            start, end = max(size - int(last or 0), 0), size - 1
+        if start > end:
+            self.send_error(416)
+            return None
+        with path.open("rb") as file:
+            file.seek(start)
+            body = file.read(end - start + 1)
+        self.send_response(206)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Range", f"bytes {start}-{end}/{size}")
+        self.send_header("Content-Length", str(end - start + 1))
+        self.send_header("Accept-Ranges", "bytes")
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 class _Server(ThreadingHTTPServer):
