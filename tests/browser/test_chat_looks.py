@@ -23,6 +23,7 @@ HEADINGS = "interviews/heading-questions-clockmaker/"
 BARE = "interviews/podcast-episode-12/"
 """An interview with neither a date nor tags."""
 
+DARK = ("slate", "mkdocs-dark")
 MIN_NAME_CONTRAST = 4.5
 MIN_BUBBLE_CONTRAST = 1.1
 """Host and guest bubbles, one against the other: a step in lightness seen without colour."""
@@ -237,6 +238,7 @@ def test_cards_of_a_row_line_up_their_tags(sites: Sites, open_page: OpenPage, th
               box: interviewProbes.box(card),
               tags: tags ? interviewProbes.box(tags) : null,
               image: image ? interviewProbes.box(image) : null,
+              dimmed: image ? getComputedStyle(image).filter !== 'none' : null,
               titleLine: getComputedStyle(title).textDecorationLine,
               tagLine: tags ? getComputedStyle(tags.querySelector('a')).textDecorationLine : null,
             };
@@ -254,6 +256,8 @@ def test_cards_of_a_row_line_up_their_tags(sites: Sites, open_page: OpenPage, th
     assert all(len(row) > 1 for row in rows.values()), "a card alone on its row"
     for card in cards:
         assert card["titleLine"] == "none" and card["tagLine"] in (None, "none")
+        if card["image"]:  # dimmed on a dark page only, where a light picture would glare
+            assert card["dimmed"] == (theme in DARK), card
         if card["image"]:  # the image fills the card's top, no frame or gap
             assert abs(card["image"]["width"] - (card["box"]["width"] - 2)) <= 1, card
             assert abs(card["image"]["top"] - card["box"]["top"] - 1) <= 1, card
