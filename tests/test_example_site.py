@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 import pytest
@@ -29,3 +30,15 @@ def test_example_site_builds_strictly(tmp_path: Path, caplog: pytest.LogCaptureF
         (tmp_path / "notes" / "index.html").read_text(encoding="utf-8"), "html.parser"
     )
     assert not notes.select(".interview") and notes.find("strong", string="Note")
+    # a card's excerpt is what was said, not the timestamp that opens it (a caption file's)
+    index = BeautifulSoup(
+        (tmp_path / "interviews" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    excerpts = {
+        card.select_one(".interview-card-title").get_text(): card.select_one(
+            ".interview-card-excerpt"
+        ).get_text()
+        for card in index.select(".interview-card")
+    }
+    assert excerpts["The Workshop, episode 3: the organ builder"].startswith("Thanks, Tom.")
+    assert not [text for text in excerpts.values() if re.match(r"\(?\d+:\d\d", text)]
