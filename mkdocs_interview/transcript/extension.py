@@ -235,6 +235,13 @@ class InterviewTreeprocessor(_Processor, Treeprocessor):
         known.update((id(item.container), item.label) for item in found if item.position.is_start)
         cast = cast_of([item.label for item in found], options, root)
         if not cast.names:
+            if options.mode == "on":  # marked, with no speaker: prose, if it has timestamps
+                from .prose import passages
+
+                prose, conversion.turn_elements = passages(root, options)
+                if prose.turns:
+                    conversion.turn_media = options.media
+                    return prose
             return Transcript(verdict=cast.verdict, refused=cast.refused)
         give_lines_their_paragraphs(root, found, cast)
         sounds_as_text(self.md.htmlStash.rawHtmlBlocks)
@@ -294,11 +301,16 @@ class _TextTreeprocessor(_Processor, Treeprocessor):
             from .render import finish_turns, tighten
 
             stash = self.md.htmlStash.rawHtmlBlocks
-            finish_turns(
-                transcript, elements, conversion.turn_media, stash if extension.turn_texts else None
-            )
+            texts = stash if extension.turn_texts else None
+            if transcript.prose:
+                from .prose import finish_passages
+
+                finish_passages(transcript, elements, conversion.turn_media, texts)
+            else:
+                finish_turns(transcript, elements, conversion.turn_media, texts)
             transcript.excerpt = excerpt(root, stash=stash)
-            tighten(elements, root)
+            if not transcript.prose:
+                tighten(elements, root)
         setattr(self.md, TRANSCRIPT_ATTRIBUTE, transcript)
         if extension.on_transcript is not None:
             extension.on_transcript(self.md, transcript)
