@@ -9,6 +9,8 @@ dialogue (after `-` or `>>`) or a line after a finished sentence, never the midd
 (`… and step two: sand it`). A one-word label that is not in capitals must recur (`Today: a
 chair maker` once is text); and a file needs two labels at least, so that one `Chapter One:`
 in a film's subtitles names no one. The engine's known non-speaker labels (`Note:`) are text.
+A label that is the first name of one of the file's voices (`Mara:`, `<v Mara Lind>`) is
+that voice.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..transcript.detect import NOT_SPEAKERS
 from ..transcript.labels import is_capitalised
@@ -66,7 +68,25 @@ def attribute(pieces: Sequence[Piece]) -> list[Cue]:
                 said.append(words)
         if said:
             cues.append(Cue(piece.start, speaker, " ".join(said), piece.line, piece.end))
-    return cues
+    return _full_names(cues, {piece.voice for piece in pieces if piece.voiced and piece.voice})
+
+
+def _full_names(cues: list[Cue], voices: set[str]) -> list[Cue]:
+    """`cues`, with a label that is the first name of one voice (`Mara:` beside `<v Mara
+    Lind>`) read as that voice."""
+    first_names: dict[str, list[str]] = {}
+    for voice in voices:
+        first_names.setdefault(voice.split()[0].casefold(), []).append(voice)
+    names: dict[str | None, str | None] = {
+        cue.speaker: full[0]
+        for cue in cues
+        if cue.speaker is not None
+        and cue.speaker not in voices
+        and len(full := first_names.get(cue.speaker.casefold(), [])) == 1
+    }
+    if not names:
+        return cues
+    return [replace(cue, speaker=names.get(cue.speaker, cue.speaker)) for cue in cues]
 
 
 class _Labels:
