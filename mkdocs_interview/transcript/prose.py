@@ -15,7 +15,7 @@ from .urls import safe_url
 
 PROSE_CLASS = "interview-prose"
 PASSAGE_CLASS = "interview-passage"
-MIN_PASSAGES = 2
+MIN_PASSAGES = 1
 """The paragraphs opening with a timestamp that make a marked page a transcript in prose."""
 _CLOCK_STARTS = "[(\x020123456789"
 
