@@ -87,7 +87,7 @@ def turns_json(turns: Sequence[Turn], *, prose: bool = False) -> str:
     for turn in turns:
         head = heads.get((turn.speaker, turn.side))
         if head is None:
-            speaker = _string(turn.speaker) if turn.speaker else "null"
+            speaker = "null" if prose and not turn.speaker else _string(turn.speaker)
             side = "null" if prose else _string(turn.side)
             head = f',"speaker":{speaker},"side":{side},"time":'
             heads[turn.speaker, turn.side] = head
