@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 from collections.abc import Iterable, Mapping, Sequence
@@ -24,7 +25,6 @@ give a meaning (`$` for maths, `=` for marks, `:` for emoji …): a site's own s
 Markdown, with every extension, lets escape, and is what caption text is escaped with."""
 # Python-Markdown keeps placeholders between STX and ETX; no control character may reach it.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SPACES = re.compile(r"\s+")
 _ESCAPED = frozenset(string.punctuation) - frozenset("().!->")
 """What may be escaped: never a space (caret and tilde make `\\ ` a character of its own),
 nor what means something only at the start of a line (`1.`, `-`, `>`) or after an escaped
@@ -267,12 +267,18 @@ def escape(text: str, escapable: frozenset[str] = ESCAPABLE) -> str:
     every punctuation character in `escapable` escaped, `&` and `<` written as references."""
     text = squeeze(_CONTROL.sub("", text))
     text = text.replace("&", "&amp;").replace("<", "&lt;")
-    return "".join("\\" + char if char in escapable and char in _ESCAPED else char for char in text)
+    return text.translate(_escapes(escapable))
+
+
+@functools.lru_cache(maxsize=8)
+def _escapes(escapable: frozenset[str]) -> dict[int, str]:
+    """The table `str.translate` escapes `escapable` with."""
+    return {ord(char): "\\" + char for char in escapable & _ESCAPED}
 
 
 def squeeze(text: str) -> str:
     """`text` with every run of white space (line breaks too) made one space, and trimmed."""
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def clock(seconds: float) -> str:

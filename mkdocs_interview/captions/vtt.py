@@ -71,6 +71,9 @@ def _cues_of_block(number: int, block: list[str]) -> list[Piece]:
 
 def _pieces(payload: str, start: float, end: float, line: int) -> list[Piece]:
     """A cue's payload as one piece per voice; a payload without voice tags as its lines."""
+    if "<" not in payload and "&" not in payload:  # most cues: plain text
+        lines = [text for text in payload.split("\n") if text.strip(_DASHES)]
+        return [Piece(start, end, line, lines)]
     if "<v" not in payload:
         texts = (voices(text, start, line) for text in payload.split("\n"))
         return [Piece(start, end, line, [" ".join(cue.text for cue in cues) for cues in texts])]
