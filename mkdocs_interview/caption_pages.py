@@ -28,6 +28,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
+from .encoding import decode
 from .frontmatter import front_matter_of, read_facts, read_yaml, source_line_offset
 from .pages import SiteURLs, title_text
 from .places import Places, Transcript
@@ -128,16 +129,13 @@ def add_caption_pages(
         stem = posixpath.splitext(file.src_uri)[0]
         try:
             if stem in taken:
-                if _cues(file) is not None:
+                if _cues(file, log) is not None:
                     log.warning(
                         f"{file.src_uri}: not read: {taken[stem].src_uri} is the transcript "
                         f"of '{stem}' (.vtt, then .srt, then .json)"
                     )
             elif importer.add(file, stem):
                 taken[stem] = file
-        except UnicodeDecodeError:
-            taken[stem] = file
-            log.warning(f"{file.src_uri}: not a UTF-8 text file")
         except _caption_error() as error:  # looked up only when something is raised
             taken[stem] = file  # a broken caption file is still the one that counts
             where = f"{file.src_uri}:{error.line}" if error.line else file.src_uri
@@ -173,16 +171,23 @@ class _Importer:
             return self._add_page(file, stem, sidecar, sidecar_name)
         if file.inclusion is InclusionLevel.DRAFT:
             return True  # a draft's transcript stays out of a published page
-        cues = _cues(file)
+        cues = _cues(file, self.log)
         if cues is None:
             return False
-        from .captions import merge_turns, turns_markdown
+        from .captions import prose_front_matter, prose_markdown, read_turns, turns_markdown
 
-        turns = merge_turns(cues)
+        turns, prose = read_turns(cues)
         front_matter = {**sidecar, **front_matter_of(page.content_string)}
         if title := text_of(sidecar.get("title")):
             sidecar = {**sidecar, "title": title_text(title)}  # as themes write it, unescaped
-        body = turns_markdown(turns, front_matter, registry=self.registry, escapable=self.escapable)
+        if prose:
+            body = prose_markdown(turns, self.escapable)
+            if front_matter.get("speakers") is None:
+                sidecar = prose_front_matter(sidecar, turns)
+        else:
+            body = turns_markdown(
+                turns, front_matter, registry=self.registry, escapable=self.escapable
+            )
         origin = Transcript(
             file.src_uri, sidecar_name, _problems_of(sidecar), turn_lines=_lines(turns)
         )
@@ -193,12 +198,12 @@ class _Importer:
     def _add_page(
         self, file: File, stem: str, sidecar: dict[str, Any], sidecar_name: str | None
     ) -> bool:
-        cues = _cues(file)
+        cues = _cues(file, self.log)
         if cues is None:
             return False
-        from .captions import merge_turns, to_markdown
+        from .captions import read_turns, to_markdown
 
-        turns = merge_turns(cues)
+        turns, prose = read_turns(cues)
         problems: list[str] = []
         title = read_text(sidecar, "title", problems) or _title(stem)
         for problem in problems:  # the page gets a title of its own: its readers never see these
@@ -209,6 +214,7 @@ class _Importer:
             registry=self.registry,
             escapable=self.escapable,
             heading=title,
+            prose=prose,
         )
         page = File.generated(self.config, stem + ".md", content=text, inclusion=file.inclusion)
         if (own := self.urls.add(page)) is not None:
@@ -219,7 +225,7 @@ class _Importer:
             return True
         self.imports.titles[page.src_uri] = title
         lines = get_data(text)[0].split("\n")  # the Markdown MkDocs renders
-        start = next(number for number, line in enumerate(lines, 1) if line.startswith("**"))
+        start = next(number for number, line in enumerate(lines, 1) if line.startswith(("**", "[")))
         transcript = Transcript(
             file.src_uri,
             sidecar_name,
@@ -262,14 +268,21 @@ def escapable_characters(config: MkDocsConfig) -> frozenset[str]:
     return frozenset(md.ESCAPED_CHARS)
 
 
-def _cues(file: File) -> list[Cue] | None:
+def _cues(file: File, log: logging.LoggerAdapter[logging.Logger]) -> list[Cue] | None:
     """The cues of a caption file, None when it is no transcript; see `parse_captions`. A
     `.json` file is first looked at as `parse_podcast_json` does, before the parsers are
-    loaded: most JSON files of a site are something else."""
-    text = file.content_string
-    suffix = _suffix(file)
+    loaded: most JSON files of a site are something else.
+
+    A file in UTF-16 (with its byte-order mark) is read with a note; one that is not UTF-8
+    at all, as Windows-1252, with a warning, as pages are (see `encoding.decode`)."""
+    data = file.content_bytes
+    decoded = decode(data)
+    text, suffix = decoded.text, _suffix(file)
     if suffix.lower() == ".json" and '"segments"' not in text:
         return None
+    if decoded.encoding is not None:
+        level = log.info if decoded.not_utf8 is None else log.warning
+        level(decoded.problem(file.src_uri, data))
     from .captions import parse_captions
 
     return parse_captions(text, suffix)

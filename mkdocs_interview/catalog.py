@@ -120,7 +120,11 @@ class Catalog:
             speakers=tuple(transcript.speakers),
             tags=tuple(self.tags.add(facts.tags)),
             social_image=site_path(social_image, page, files) if social_image else None,
-            turns=self.turn_spool().add(transcript.turns) if self.settings.export else None,
+            turns=(
+                self.turn_spool().add(transcript.turns, prose=transcript.prose)
+                if self.settings.export
+                else None
+            ),
         )
         return problems
 

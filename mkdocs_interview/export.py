@@ -55,11 +55,12 @@ class TurnSpool:
     def __init__(self) -> None:
         self._file: IO[bytes] | None = None
 
-    def add(self, turns: Sequence[Turn]) -> tuple[int, int]:
-        """Keep `turns`; return where they lie, for `read`."""
+    def add(self, turns: Sequence[Turn], *, prose: bool = False) -> tuple[int, int]:
+        """Keep `turns` (the passages of prose, with `prose`); return where they lie, for
+        `read`."""
         if self._file is None:
             self._file = tempfile.TemporaryFile()  # noqa: SIM115 (open until the export is written)
-        data = turns_json(turns).encode("utf-8")
+        data = turns_json(turns, prose=prose).encode("utf-8")
         start = self._file.seek(0, 2)
         self._file.write(data)
         return start, len(data)
@@ -77,15 +78,18 @@ class TurnSpool:
             self._file = None
 
 
-def turns_json(turns: Sequence[Turn]) -> str:
+def turns_json(turns: Sequence[Turn], *, prose: bool = False) -> str:
     """A page's turns as the export writes them: what `_compact` makes of a list of dicts,
-    written turn by turn, with each speaker's fields encoded once."""
+    written turn by turn, with each speaker's fields encoded once. The passages of prose
+    (`prose`) are on no side, and of no speaker when the page names none."""
     heads: dict[tuple[str, str], str] = {}
     items = []
     for turn in turns:
         head = heads.get((turn.speaker, turn.side))
         if head is None:
-            head = f',"speaker":{_string(turn.speaker)},"side":{_string(turn.side)},"time":'
+            speaker = "null" if prose and not turn.speaker else _string(turn.speaker)
+            side = "null" if prose else _string(turn.side)
+            head = f',"speaker":{speaker},"side":{side},"time":'
             heads[turn.speaker, turn.side] = head
         time = "null" if turn.time is None else _number(turn.time)
         items.append(f'{{"id":{_string(turn.id)}{head}{time},"text":{_string(turn.text)}}}')

@@ -56,6 +56,7 @@ PAGES: dict[str, str | bytes] = {
     "crlf.md": INTERVIEW.replace("\n", "\r\n").encode(),
     "bom-crlf.md": ("\ufeff" + INTERVIEW.replace("\n", "\r\n")).encode(),
     "latin-1.md": INTERVIEW.encode("latin-1"),
+    "utf-16.md": INTERVIEW.encode("utf-16"),
     "empty.md": "",
     "front-matter-only.md": "---\ninterview: true\n---\n",
     "title-only.md": "---\ntitle: Nothing else\n---\n",
@@ -75,6 +76,9 @@ WARNINGS = {
     "latin-1.md": [
         f"interview: latin-1.md:{FIRST_NON_ASCII_LINE}: not UTF-8 (byte 0xe1); "
         "read as Windows-1252. Save the file as UTF-8."
+    ],
+    "utf-16.md": [
+        "interview: utf-16.md: read as UTF-16 (little-endian), as its byte-order mark says"
     ],
     "front-matter-only.md": [
         "interview: front-matter-only.md: marked as an interview, but no speaker line found"
@@ -116,9 +120,9 @@ def test_strict_fails_with_the_message(
 
 
 def test_encodings_and_line_endings_change_nothing(site: Site) -> None:
-    """A BOM, CRLF line endings or Latin-1 give the same chat as plain UTF-8."""
+    """A BOM, CRLF line endings, Latin-1 or UTF-16 give the same chat as plain UTF-8."""
     assert len(site.html("lf.md").select(".interview-turn")) == TURNS
-    for page in ("bom.md", "crlf.md", "bom-crlf.md", "latin-1.md"):
+    for page in ("bom.md", "crlf.md", "bom-crlf.md", "latin-1.md", "utf-16.md"):
         assert chat(site, page) == chat(site, "lf.md"), page
     assert "Tomás Ferreira" in chat(site, "latin-1.md")
 

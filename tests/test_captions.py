@@ -18,10 +18,12 @@ from mkdocs_interview.captions import (
     Turn,
     caption_markdown,
     merge_turns,
+    paragraphs,
     parse_captions,
     parse_podcast_json,
     parse_srt,
     parse_vtt,
+    read_turns,
     to_markdown,
     turns_markdown,
 )
@@ -72,7 +74,7 @@ def test_vtt_voices_tags_notes_styles_regions_and_settings() -> None:
         Cue(11.25, "Ada Quinn", "By sweeping the floor.", 33),
         Cue(14.0, "Ada Quinn", "Then tuning reeds, à la main & <slowly>.", 37),
         Cue(19.0, "Ada Quinn", "It takes years; the 笙 took me two.", 40),
-        Cue(21.0, None, "[organ music]", 43),
+        Cue(21.0, "Ada Quinn", "[organ music]", 43),  # a voice goes on until another starts
         Cue(3602.0, "Tom Reyes", "We're out of time \u2014 thank you, Ada.", 46),
         Cue(3602.0, "Ada Quinn", "Thank you.", 46),
     ]
@@ -332,7 +334,6 @@ def test_each_format_becomes_turns() -> None:
         ("Ada Quinn", 8.0),
         ("Tom Reyes", 11.25),
         ("Ada Quinn", 11.25),
-        (None, 21.0),
         ("Tom Reyes", 3602.0),
         ("Ada Quinn", 3602.0),
     ]
@@ -398,7 +399,6 @@ def test_caption_pages_render_as_chats_with_linked_times() -> None:
         "Ada Quinn",
         "Tom Reyes",
         "Ada Quinn",
-        "Speaker",
         "Tom Reyes",
         "Ada Quinn",
     ]
@@ -409,7 +409,7 @@ def test_caption_pages_render_as_chats_with_linked_times() -> None:
     assert soup.select("time")[-1]["datetime"] == "PT1H2S"
     assert text_of(_body(turns[3])) == (
         "00:00:11 By sweeping the floor. Then tuning reeds, à la main & <slowly>. "
-        "It takes years; the 笙 took me two."
+        "It takes years; the 笙 took me two. [organ music]"
     )
     assert [note.get_text() for note in soup.select(".interview-note")] == ["[organ music]"]
 
@@ -561,3 +561,113 @@ def test_clock() -> None:
         "01:02:03",
         "10:00:00",
     ]
+
+
+# How people write captions: voices on a turn's first cue, labels, no names at all
+
+
+def test_a_voice_goes_on_until_another_and_labels_name_speakers() -> None:
+    cues = parse_vtt(read("turn-voices.vtt"))
+    assert [(cue.speaker, cue.start_seconds) for cue in cues] == [
+        ("Mara Lind", 0.2),
+        ("Mara Lind", 3.1),  # no voice tag: Mara goes on
+        ("Oskar Vale", 8.5),
+        ("Oskar Vale", 11.0),
+        ("Mara Lind", 14.0),  # `Mara:`, the first name of a voice, is that voice
+        ("Oskar Vale", 16.0),  # `>> Oskar:`
+        ("Mara Lind", 18.5),  # `- Mara:` and `- Oskar:` in one cue
+        ("Oskar Vale", 18.5),
+        ("Mara Lind", 21.0),
+    ]
+    assert cues[4].text == "An afternoon? For one plane?"
+    assert [turn.speaker for turn in read_turns(cues)[0]] == [
+        "Mara Lind",
+        "Oskar Vale",
+        "Mara Lind",
+        "Oskar Vale",
+        "Mara Lind",
+        "Oskar Vale",
+        "Mara Lind",
+    ]
+
+
+def test_a_label_names_a_speaker_by_where_and_how_often_it_occurs() -> None:
+    lecture = parse_vtt(read("lecture.vtt"))
+    assert {cue.speaker for cue in lecture} == {None}  # `Chapter two:` once, `Note:`
+    text = (
+        "WEBVTT\n\n00:01.000 --> 00:02.000\nAnn Lee: First we sand it,\nthen step two: oil.\n\n"
+        "00:02.000 --> 00:03.000\nBo: Why?\n\n00:03.000 --> 00:04.000\nAnn Lee: Grain.\n"
+        "Bo: Ah.\n\n00:04.000 --> 00:05.000\nBo: Yes.\n"
+    )
+    assert [(cue.speaker, cue.text) for cue in parse_vtt(text)] == [
+        ("Ann Lee", "First we sand it, then step two: oil."),  # within a sentence: text
+        ("Bo", "Why?"),
+        ("Ann Lee", "Grain."),
+        ("Bo", "Ah."),  # after a finished sentence
+        ("Bo", "Yes."),
+    ]
+    alone = "1\n00:00:01,000 --> 00:00:02,000\nChapter One: The Ferry\n\n"
+    alone += "2\n00:00:02,000 --> 00:00:03,000\nIt was cold.\n"
+    assert [cue.speaker for cue in parse_srt(alone)] == [None, None]
+
+
+def test_film_subtitles_in_capitals_with_a_numbered_label() -> None:
+    cues = parse_srt(read("night-ferry.srt"))
+    assert [(cue.speaker, cue.text) for cue in cues][:4] == [
+        ("CAPTAIN", "Lines off!"),
+        ("DECKHAND", "Aye!"),  # a line after a finished sentence, indented
+        ("CAPTAIN", "Slow ahead."),  # the label alone on its line
+        ("CAPTAIN", "[ENGINE RUMBLING]"),
+    ]
+    page = caption_markdown(read("night-ferry.srt"), ".srt", {})
+    assert page is not None
+    # `GUARD 2` cannot be a speaker's label; speaking once, it stays in the text.
+    assert chat(page)[3] == ("Speaker", "00:00:09 GUARD 2: Papers, please.")
+    assert [speaker for speaker, _ in chat(page)] == [
+        "CAPTAIN",
+        "DECKHAND",
+        "CAPTAIN",
+        "Speaker",
+        "DECKHAND",
+        "CAPTAIN",
+    ]
+
+
+def test_prose_paragraphs_at_pauses_and_after_three_sentences() -> None:
+    turns, prose = read_turns(parse_vtt(read("lecture.vtt")))
+    assert prose
+    assert [(turn.start_seconds, turn.text) for turn in turns] == [
+        (
+            0.0,
+            "Good morning. Today is about the water cycle, and why rain in the hills is "
+            "river water in the plain. Dr. Ames wrote the textbook.",
+        ),
+        (7.5, "Start with chapter two. Chapter two: evaporation. The sun warms the sea."),
+        (12.0, "Water rises as vapour."),  # starts within a cue: at the cue's time
+        (19.0, "After the pause, a new paragraph starts here. Note: the exam is in May."),
+    ]
+    words = [
+        Cue(float(second), None, f"word{second}", second, second + 1.0) for second in range(200)
+    ]
+    long = paragraphs(words)
+    assert len(long) > 1 and all(len(turn.text) <= 620 for turn in long)
+
+
+def test_a_file_with_one_voice_is_prose_with_its_speaker() -> None:
+    text = "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann Lee>One. Two.\n\n"
+    text += "00:05.000 --> 00:06.000\nThree.\n"
+    page = caption_markdown(text, ".vtt", {"title": "Talk", "media": MEDIA})
+    assert page is not None
+    meta = yaml.safe_load(page.split("---\n")[1])
+    assert meta == {"title": "Talk", "media": MEDIA, "interview": True, "speakers": ["Ann Lee"]}
+    assert page.endswith("# Talk\n\n[00:00:01] One. Two.\n\n[00:00:05] Three.\n")
+    soup = render(page)
+    assert not soup.select(".interview-turn")
+    passages = soup.select("div.interview-prose > p.interview-passage")
+    assert [passage["id"] for passage in passages] == ["turn-1", "turn-2"]
+    assert [link["href"] for link in soup.select("p.interview-passage > a.interview-time")] == [
+        f"{MEDIA}#t=1",
+        f"{MEDIA}#t=5",
+    ]
+    declared = caption_markdown(text, ".vtt", {"speakers": ["Bo Chen"]})
+    assert declared is not None and "Bo Chen" in declared and "Ann Lee" not in declared

@@ -207,7 +207,7 @@ def test_the_example_site_under_zensical(tmp_path: Path, mkdocs_site: Path) -> N
         expected = turns((mkdocs_site / html).read_text(encoding="utf-8"))
         assert turns((site / html).read_text(encoding="utf-8")) == expected, html
         compared += len(expected)
-    assert compared == 91
+    assert compared == 95
     cards = BeautifulSoup(
         (site / "interviews/index.html").read_text(encoding="utf-8"), "html.parser"
     )

@@ -1,6 +1,6 @@
 """Caption files (WebVTT, SRT, Podcasting 2.0 JSON) read as cues, merged into turns and
-written as Markdown pages the transcript engine renders as chats. Nothing here knows about
-MkDocs."""
+written as Markdown pages the transcript engine renders as chats, or, when at most one voice
+speaks, as prose. Nothing here knows about MkDocs."""
 
 from __future__ import annotations
 
@@ -15,6 +15,10 @@ from .model import (
     Cue,
     Turn,
     merge_turns,
+    paragraphs,
+    prose_front_matter,
+    prose_markdown,
+    read_turns,
     to_markdown,
     turns_markdown,
 )
@@ -46,17 +50,20 @@ def caption_markdown(
     registry: Sequence[Speaker] = (),
     escapable: frozenset[str] = ESCAPABLE,
 ) -> str | None:
-    """The Markdown page of a caption file, or None when it is no transcript. Raises
-    `CaptionError` (with a 1-based `line` when known) for a malformed file."""
+    """The Markdown page of a caption file (a chat, or prose: see `read_turns`), or None when
+    it is no transcript. Raises `CaptionError` (with a 1-based `line` when known) for a
+    malformed file."""
     cues = parse_captions(text, suffix)
     if cues is None:
         return None
+    turns, prose = read_turns(cues)
     return to_markdown(
-        merge_turns(cues),
+        turns,
         front_matter,
         default_speaker=default_speaker,
         registry=registry,
         escapable=escapable,
+        prose=prose,
     )
 
 
@@ -69,10 +76,14 @@ __all__ = [
     "Turn",
     "caption_markdown",
     "merge_turns",
+    "paragraphs",
     "parse_captions",
     "parse_podcast_json",
     "parse_srt",
     "parse_vtt",
+    "prose_front_matter",
+    "prose_markdown",
+    "read_turns",
     "to_markdown",
     "turns_markdown",
 ]

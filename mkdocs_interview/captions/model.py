@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import markdown
@@ -24,7 +25,6 @@ give a meaning (`$` for maths, `=` for marks, `:` for emoji …): a site's own s
 Markdown, with every extension, lets escape, and is what caption text is escaped with."""
 # Python-Markdown keeps placeholders between STX and ETX; no control character may reach it.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SPACES = re.compile(r"\s+")
 _ESCAPED = frozenset(string.punctuation) - frozenset("().!->")
 """What may be escaped: never a space (caret and tilde make `\\ ` a character of its own),
 nor what means something only at the start of a line (`1.`, `-`, `>`) or after an escaped
@@ -53,6 +53,8 @@ class Cue:
     text: str
     line: int | None = None
     """The 1-based line of the file where the cue is, for messages."""
+    end_seconds: float | None = field(default=None, compare=False)
+    """When the cue ends, if the file says: a pause before the next one starts a paragraph."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,104 @@ def merge_turns(cues: Iterable[Cue]) -> list[Turn]:
     ]
 
 
+PAUSE = 2.0
+"""Seconds of silence between two cues that start a new paragraph of prose."""
+SENTENCES = 3
+"""The most sentences in a paragraph of prose."""
+LONGEST_PARAGRAPH = 600
+"""Characters after which a paragraph of prose ends with its cue, when sentences do not."""
+_SENTENCE_END = re.compile(r"(?<=[.!?\u2026])([\"'\u201d\u2019)\]]*)\s+(?=[^\s\u2026.,;:!?])")
+_ENDS = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+_ABBREVIATIONS = frozenset("mr mrs ms dr prof st vs etc e.g i.e no mt jr sr".split())
+
+
+def read_turns(cues: Sequence[Cue]) -> tuple[list[Turn], bool]:
+    """The turns of a caption file, and whether they are prose: a file in which two people
+    or more are named is a chat (`merge_turns`); one with a single voice or none is prose
+    (`paragraphs`)."""
+    if len({cue.speaker for cue in cues if cue.speaker is not None}) > 1:
+        return merge_turns(cues), False
+    return paragraphs(cues), True
+
+
+def paragraphs(cues: Iterable[Cue]) -> list[Turn]:
+    """Cues as paragraphs of prose, each at the time of its first words: a new one at every
+    pause of `PAUSE` seconds or more, where the speaker changes, and after `SENTENCES`
+    sentences (or, without any, once a cue takes it past `LONGEST_PARAGRAPH` characters). A
+    paragraph that starts within a cue starts at the cue's time."""
+    turns: list[Turn] = []
+    words: list[str] = []
+    sentences = length = 0
+    first: Cue | None = None
+    end: float | None = None
+
+    def close() -> None:
+        nonlocal sentences, length
+        if words and first is not None:
+            turns.append(Turn(first.start_seconds, first.speaker, " ".join(words), first.line))
+        words.clear()
+        sentences = length = 0
+
+    for cue in cues:
+        text = squeeze(cue.text)
+        if not text:
+            continue
+        paused = end is not None and cue.start_seconds - end >= PAUSE
+        if words and (paused or (first is not None and cue.speaker != first.speaker)):
+            close()
+        for piece, ends in _sentences(text):
+            if not words:
+                first = cue
+            words.append(piece)
+            length += len(piece) + 1
+            sentences += ends
+            if sentences >= SENTENCES:
+                close()
+        if length > LONGEST_PARAGRAPH:
+            close()
+        end = cue.end_seconds
+    close()
+    return turns
+
+
+def _sentences(text: str) -> list[tuple[str, bool]]:
+    """`text` cut after each sentence it ends, each piece with whether it ends one."""
+    pieces: list[tuple[str, bool]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if _ends_sentence(sentence := text[start : match.end(1)]):
+            pieces.append((sentence, True))
+            start = match.end()
+    if rest := text[start:]:
+        pieces.append((rest, _ENDS.search(rest) is not None and _ends_sentence(rest)))
+    return pieces
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether the full stop that ends `text` ends a sentence: not `Dr.` or `J.`."""
+    words = text.rstrip("\"'\u201d\u2019)] ").rsplit(None, 1)
+    word = words[-1].rstrip(".").casefold() if words else ""
+    return word not in _ABBREVIATIONS and not (len(word) == 1 and word.isalpha())
+
+
+def prose_markdown(turns: Sequence[Turn], escapable: frozenset[str] = ESCAPABLE) -> str:
+    """Paragraphs of prose, each `[HH:MM:SS] text` with the text escaped (see `escape`)."""
+    if not turns:
+        raise CaptionError("no caption text in the file", 1)
+    paragraphs = (f"[{clock(turn.start_seconds)}] {escape(turn.text, escapable)}" for turn in turns)
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def prose_front_matter(front_matter: Mapping[str, Any], turns: Sequence[Turn]) -> dict[str, Any]:
+    """The front matter of a page of prose: `front_matter` with `interview: true`, and the
+    one voice of `turns` as its speaker when it declares none."""
+    meta = {**front_matter, "interview": True}
+    voices = {turn.speaker for turn in turns if turn.speaker}
+    if len(voices) == 1 and meta.get("speakers") is None:
+        meta["speakers"] = sorted(voices)
+    return meta
+
+
 def to_markdown(
     turns: Sequence[Turn],
     front_matter: Mapping[str, Any],
@@ -92,14 +192,20 @@ def to_markdown(
     registry: Sequence[Speaker] = (),
     escapable: frozenset[str] = ESCAPABLE,
     heading: str | None = None,
+    prose: bool = False,
 ) -> str:
     """A Markdown page the engine renders as a chat: `front_matter` with `interview: true`,
     a heading (`heading`, else its `title`), then the turns as `turns_markdown` writes
-    them."""
-    meta = {**front_matter, "interview": True}
-    body = turns_markdown(
-        turns, meta, default_speaker=default_speaker, registry=registry, escapable=escapable
-    )
+    them; with `prose`, the paragraphs `prose_markdown` writes, and the speaker that
+    `prose_front_matter` adds."""
+    if prose:
+        meta = prose_front_matter(front_matter, turns)
+        body = prose_markdown(turns, escapable)
+    else:
+        meta = {**front_matter, "interview": True}
+        body = turns_markdown(
+            turns, meta, default_speaker=default_speaker, registry=registry, escapable=escapable
+        )
     header = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
     title = heading if heading is not None else text_of(meta.get("title"))
     first = f"# {escape(title, escapable)}\n\n" if title else ""
@@ -121,8 +227,10 @@ def turns_markdown(
     A speaker is written as the caption file names them, which the engine reads as the
     speaker declared in `front_matter` or in the site's `registry` with that alias; a name
     that cannot be a speaker label (`SPEAKER_01`) is written as the name of the speaker it is
-    an alias of. Raises `CaptionError` when there is no turn, or when neither can be a label;
-    declaring such a name as an alias of a person fixes it.
+    an alias of. A name that is neither (`ORC 1` in film subtitles) is kept in the text of a
+    `default_speaker`'s turn when it speaks in few turns; when it speaks in a quarter of them
+    or more, that is a `CaptionError`, and declaring it as an alias of a person fixes it.
+    Raises `CaptionError` too when there is no turn.
     """
     if not turns:
         raise CaptionError("no caption text in the file", 1)
@@ -131,22 +239,26 @@ def turns_markdown(
     owners = {name: aliases[name] for name in spoken if name in aliases}
     meta = {**front_matter, "interview": True}
     unreadable = _unreadable([*spoken, *owners.values()], meta, registry)
-    lines = []
-    for name, turn in zip(spoken, turns, strict=True):
-        if name in unreadable and owners.get(name, name) not in unreadable:
-            name = owners[name]
-        lines.append((name, turn))
-        if name in unreadable:
-            raise CaptionError(
-                f"{shown(name)} cannot be a speaker's name (a name is one to four words of "
-                "letters, and no label such as 'Note'); name the speaker in the front matter, "
-                f"for example: speakers: [{{name: Ann Lee, aliases: [{shown(name)}]}}]",
-                turn.line,
-            )
-    paragraphs = (
-        f"**{name}**: [{clock(turn.start_seconds)}] {escape(turn.text, escapable)}"
-        for name, turn in lines
-    )
+    named = [
+        owners[name] if name in owners and owners[name] not in unreadable else name
+        for name in spoken
+    ]
+    unnamed = [turn for name, turn in zip(named, turns, strict=True) if name in unreadable]
+    if unnamed and 4 * len(unnamed) >= len(turns):
+        name = next(name for name in named if name in unreadable)
+        raise CaptionError(
+            f"{shown(name)} cannot be a speaker's name (a name is one to four words of "
+            "letters, and no label such as 'Note'); name the speaker in the front matter, "
+            f"for example: speakers: [{{name: Ann Lee, aliases: [{shown(name)}]}}]",
+            unnamed[0].line,
+        )
+    paragraphs = []
+    for name, turn in zip(named, turns, strict=True):
+        text = turn.text
+        if name in unreadable:  # a label of a few lines (`ORC 1:`): kept as it is written
+            name, text = default_speaker, f"{name}: {text}"
+        clock_text = clock(turn.start_seconds)
+        paragraphs.append(f"**{name}**: [{clock_text}] {escape(text, escapable)}")
     return "\n\n".join(paragraphs) + "\n"
 
 
@@ -155,12 +267,18 @@ def escape(text: str, escapable: frozenset[str] = ESCAPABLE) -> str:
     every punctuation character in `escapable` escaped, `&` and `<` written as references."""
     text = squeeze(_CONTROL.sub("", text))
     text = text.replace("&", "&amp;").replace("<", "&lt;")
-    return "".join("\\" + char if char in escapable and char in _ESCAPED else char for char in text)
+    return text.translate(_escapes(escapable))
+
+
+@functools.lru_cache(maxsize=8)
+def _escapes(escapable: frozenset[str]) -> dict[int, str]:
+    """The table `str.translate` escapes `escapable` with."""
+    return {ord(char): "\\" + char for char in escapable & _ESCAPED}
 
 
 def squeeze(text: str) -> str:
     """`text` with every run of white space (line breaks too) made one space, and trimmed."""
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def clock(seconds: float) -> str:

@@ -44,8 +44,9 @@ def blocks(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
         yield first, block
 
 
-def start_of(line: str, number: int) -> float:
-    """The start time, in seconds, of the timing line `line` (line `number` of the file)."""
+def timing(line: str, number: int) -> tuple[float, float]:
+    """The start and end times, in seconds, of the timing line `line` (line `number` of the
+    file)."""
     match = TIMING.fullmatch(line)
     if match is None:
         raise CaptionError(
@@ -53,9 +54,7 @@ def start_of(line: str, number: int) -> float:
             "'00:01:02.500 --> 00:01:05.000' (a line holding '-->' starts a cue)",
             number,
         )
-    start = seconds(match.group("start"), number)
-    seconds(match.group("end"), number)
-    return start
+    return seconds(match.group("start"), number), seconds(match.group("end"), number)
 
 
 def seconds(clock: str, number: int) -> float:

@@ -1,7 +1,9 @@
 """WebVTT: cues with voice tags (`<v Name>`), other tags stripped, entities decoded.
 
-Header, `NOTE`, `STYLE` and `REGION` blocks and cue settings are read past. A cue without a
-voice has no speaker; one cue may hold several voices, each its own `Cue`.
+Header, `NOTE`, `STYLE` and `REGION` blocks and cue settings are read past. One cue may hold
+several voices, each its own `Cue`. A cue without a voice tag is read as `speakers` reads
+subtitles: a voice goes on to the cues after it until another starts (files often tag only
+the first cue of a turn), and a cue may name its speaker as `Name: …` instead.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ import html
 import re
 
 from .model import CaptionError, Cue, squeeze
-from .source import ARROW, blocks, source_lines, start_of
+from .source import ARROW, blocks, source_lines, timing
+from .speakers import Piece, attribute
 
 _HEADER = re.compile(r"WEBVTT(?:[ \t].*)?")
 _IGNORED_BLOCK = re.compile(r"(?:NOTE|STYLE|REGION)(?:[ \t].*)?")
@@ -24,17 +27,17 @@ def parse_vtt(text: str) -> list[Cue]:
     lines = source_lines(text)
     if not _HEADER.fullmatch(lines[0].rstrip()):
         raise CaptionError("a WebVTT file starts with the line 'WEBVTT'", 1)
-    cues: list[Cue] = []
+    pieces: list[Piece] = []
     for number, block in blocks(lines):
         if number == 1 or _is_ignored(block):
             # The header (WEBVTT and its metadata lines) or a note, style or region block;
             # a cue follows if a blank line was left out.
             arrows = [index for index, line in enumerate(block) if index and ARROW in line]
             if arrows:
-                cues += _cues_of_block(number + arrows[0], block[arrows[0] :])
+                pieces += _cues_of_block(number + arrows[0], block[arrows[0] :])
             continue
-        cues += _cues_of_block(number, block)
-    return cues
+        pieces += _cues_of_block(number, block)
+    return attribute(pieces)
 
 
 def _is_ignored(block: list[str]) -> bool:
@@ -44,7 +47,7 @@ def _is_ignored(block: list[str]) -> bool:
     return _IGNORED_BLOCK.fullmatch(block[0].rstrip()) is not None
 
 
-def _cues_of_block(number: int, block: list[str]) -> list[Cue]:
+def _cues_of_block(number: int, block: list[str]) -> list[Piece]:
     """The cues of a block: an optional identifier line, a timing line, the payload. A line
     with `-->` in the payload starts another cue (a blank line was left out)."""
     index = 0
@@ -55,15 +58,29 @@ def _cues_of_block(number: int, block: list[str]) -> list[Cue]:
                 "expected a cue timing line such as '00:01.000 --> 00:04.000'", where
             )
         index = 1  # the cue identifier
-    cues: list[Cue] = []
+    pieces: list[Piece] = []
     while index < len(block):
-        start = start_of(block[index], number + index)
+        start, stop = timing(block[index], number + index)
         end = index + 1
         while end < len(block) and ARROW not in block[end]:
             end += 1
-        cues += voices("\n".join(block[index + 1 : end]), start, number + index)
+        pieces += _pieces("\n".join(block[index + 1 : end]), start, stop, number + index)
         index = end
-    return cues
+    return pieces
+
+
+def _pieces(payload: str, start: float, end: float, line: int) -> list[Piece]:
+    """A cue's payload as one piece per voice; a payload without voice tags as its lines."""
+    if "<" not in payload and "&" not in payload:  # most cues: plain text
+        lines = [text for text in payload.split("\n") if text.strip(_DASHES)]
+        return [Piece(start, end, line, lines)]
+    if "<v" not in payload:
+        texts = (voices(text, start, line) for text in payload.split("\n"))
+        return [Piece(start, end, line, [" ".join(cue.text for cue in cues) for cues in texts])]
+    return [
+        Piece(cue.start_seconds, end, line, [cue.text], voiced=True, voice=cue.speaker)
+        for cue in voices(payload, start, line)
+    ]
 
 
 def voices(payload: str, start: float, line: int) -> list[Cue]:

@@ -21,8 +21,8 @@ EXCERPT_LENGTH = 200
 
 
 def excerpt(root: etree.Element, limit: int = EXCERPT_LENGTH, stash: Sequence[object] = ()) -> str:
-    """The first sentences of the intro, else of the first answer, in at most `limit`
-    characters; never a speaker's label. `stash` is the page's stashed raw HTML."""
+    """The first sentences of the intro, else of the first answer (or passage of prose), in at
+    most `limit` characters; never a speaker's label. `stash` is the page's stashed raw HTML."""
     for block in root:
         if block.get("class") == "interview":
             answers = block.iterfind("div[@data-side='guest']/p")
@@ -30,6 +30,12 @@ def excerpt(root: etree.Element, limit: int = EXCERPT_LENGTH, stash: Sequence[ob
                 plain_text(paragraph, stash, _opening_time(paragraph)) for paragraph in answers
             )
             return shorten(next((text for text in texts if text), ""), limit)
+        if block.get("class") == "interview-prose" and len(block):
+            passage = block[0]  # its timestamp is no part of what is said
+            time = (
+                passage[0] if len(passage) and passage[0].get("class") == "interview-time" else None
+            )
+            return shorten(plain_text(passage, stash, skip=time), limit)
         if block.tag == "p" and (text := plain_text(block, stash)):
             return shorten(text, limit)
     return ""

@@ -285,7 +285,9 @@ class InterviewTreeprocessor(_Processor, Treeprocessor):
         known.update((id(item.container), item.label) for item in found if item.position.is_start)
         cast = cast_of([item.label for item in found], options, root)
         if not cast.names:
-            return Transcript(verdict=cast.verdict, refused=cast.refused)
+            return self._prose(root, options) or Transcript(
+                verdict=cast.verdict, refused=cast.refused
+            )
         give_lines_their_paragraphs(root, found, cast)
         sounds_as_text(self.md.htmlStash.rawHtmlBlocks)
         liquid = not options.keep_liquid and any("{%" in line for line in conversion.source)
@@ -294,6 +296,8 @@ class InterviewTreeprocessor(_Processor, Treeprocessor):
         transcript, conversion.turn_elements = regroup(
             root, cast, options, self._head(), known, self.md.htmlStash.rawHtmlBlocks
         )
+        if not transcript.turns and (prose := self._prose(root, options)) is not None:
+            return prose
         conversion.turn_media = options.media
         transcript.verdict, transcript.refused = cast.verdict, cast.refused
         transcript.breaks = sorted(cast.breaks)
@@ -314,6 +318,20 @@ class InterviewTreeprocessor(_Processor, Treeprocessor):
             message = f"removed {liquid_tags} Liquid tag{'s' if liquid_tags > 1 else ''}"
             transcript.diagnostics.append(Diagnostic(message, level="info"))
         return transcript
+
+    def _prose(self, root: etree.Element, options: PageOptions) -> Transcript | None:
+        """A page marked as an interview where no one speaks, as a transcript in prose if its
+        paragraphs open with timestamps (see `prose`); else None."""
+        if options.mode != "on":
+            return None
+        from .prose import passages
+
+        prose, elements = passages(root, options)
+        if not prose.turns:
+            return None
+        self.conversion.turn_elements = elements
+        self.conversion.turn_media = options.media
+        return prose
 
     def _head(self) -> SpeakerHead:
         """The head of a speaker's turns (`regroup` asks once per speaker): the host program's
@@ -344,12 +362,17 @@ class _TextTreeprocessor(_Processor, Treeprocessor):
             from .render import finish_turns, scrolling, tighten
 
             stash = self.md.htmlStash.rawHtmlBlocks
-            finish_turns(
-                transcript, elements, conversion.turn_media, stash if extension.turn_texts else None
-            )
+            texts = stash if extension.turn_texts else None
+            if transcript.prose:
+                from .prose import finish_passages
+
+                finish_passages(transcript, elements, conversion.turn_media, texts)
+            else:
+                finish_turns(transcript, elements, conversion.turn_media, texts)
             transcript.excerpt = excerpt(root, stash=stash)
-            scrolling(elements, stash)
-            tighten(elements, root)
+            if not transcript.prose:
+                scrolling(elements, stash)
+                tighten(elements, root)
         setattr(self.md, TRANSCRIPT_ATTRIBUTE, transcript)
         if extension.on_transcript is not None:
             extension.on_transcript(self.md, transcript)

@@ -106,8 +106,11 @@ class Transcript:
     """Labels that speak for no one, each with the reason."""
     breaks: list[str] = field(default_factory=list)
     """Labels that name parts of the show (`Break`), drawn as dividers."""
+    prose: bool = False
+    """Whether the transcript is prose: its turns are passages, of one speaker or of nobody
+    (an empty `speaker`), on no side."""
 
     @property
     def speakers(self) -> list[str]:
         """Distinct speakers in order of first appearance."""
-        return list(dict.fromkeys(turn.speaker for turn in self.turns))
+        return list(dict.fromkeys(turn.speaker for turn in self.turns if turn.speaker))
