@@ -22,7 +22,8 @@ class Turn(TypedDict):
     side: str
     chat: Box
     body: Box
-    avatar: Box
+    avatar: Box | None
+    """None for a turn that continues its speaker's: it shows no avatar."""
 
 
 def _along(box: Box, rtl: bool) -> tuple[float, float]:
@@ -42,6 +43,8 @@ def side_problems(turns: list[Turn], *, rtl: bool = False, bubbles_apart: bool =
         return ["no turns on the page"]
     problems = []
     for turn in turns:
+        if turn["avatar"] is None:
+            continue
         body_start, body_end = _along(turn["body"], rtl)
         avatar_start, avatar_end = _along(turn["avatar"], rtl)
         if turn["side"] == "host" and avatar_end > body_start + 1:
@@ -85,11 +88,14 @@ def overflow_problems(overflow: dict[str, int]) -> list[str]:
     return [f"the page scrolls sideways: {overflow['scrollWidth']} px in {overflow['innerWidth']}"]
 
 
-def offsets(turn: Turn, *, rtl: bool = False) -> tuple[float, float]:
-    """From the start of the chat, in reading direction: where the avatar starts, and where
-    the bubble's edge beside the avatar lies. A mirrored page has the same offsets."""
+def offsets(turn: Turn, *, rtl: bool = False) -> tuple[float, ...]:
+    """From the start of the chat, in reading direction: where the avatar starts (if the turn
+    shows one), and where the bubble's edge beside the avatar lies. A mirrored page has the
+    same offsets."""
     chat_start, _ = _along(turn["chat"], rtl)
-    avatar_start, _ = _along(turn["avatar"], rtl)
     body_start, body_end = _along(turn["body"], rtl)
     beside = body_start if turn["side"] == "host" else body_end
+    if turn["avatar"] is None:
+        return (beside - chat_start,)
+    avatar_start, _ = _along(turn["avatar"], rtl)
     return avatar_start - chat_start, beside - chat_start

@@ -150,7 +150,8 @@
       side: turn.dataset.side,
       chat: box(turn.closest(".interview")),
       body: box(turn),
-      avatar: avatarOf(turn).box,
+      // a turn that continues its speaker's shows no avatar
+      avatar: turn.classList.contains("interview-continued") ? null : avatarOf(turn).box,
     }));
   }
 
