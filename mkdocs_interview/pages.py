@@ -46,6 +46,8 @@ def add_index_pages(
     tags_title: str,
     tags: Iterable[Tag],
     sources: Mapping[str, str],
+    people_page: str | None = None,
+    people_title: str = "People",
 ) -> Generated:
     """Add the pages the docs do not have; `sources` names the file each page made from a
     caption file comes from, by the page's `src_uri`."""
@@ -59,19 +61,44 @@ def add_index_pages(
             marker = f"<!-- interview:cards tag={tag.slug} -->"
             page = adder.add(path, tag.name, marker, f"the page of tag '{tag.name}'", in_nav=False)
             adder.generated.tag_paths[tag.slug] = page
+    if people_page:  # each person's page is added once the interviews say who speaks
+        adder.add(people_page, people_title, "<!-- interview:people -->", "the people index")
     return adder.generated
 
 
-def withdraw_index_pages(generated: Generated, files: Files, nav: Navigation | None) -> set[str]:
-    """Take the pages the plugin made out of a build that found no interview: out of its files,
-    so that they are not written, and out of its navigation; return their paths."""
-    withdrawn = set(generated.titles)
+def add_page(
+    urls: SiteURLs,
+    config: MkDocsConfig,
+    generated: Generated,
+    path: str,
+    title: str,
+    marker: str,
+    what: str,
+    sources: Mapping[str, str],
+) -> str:
+    """Add a page out of the navigation to `generated`, as a tag's page is added; return the
+    docs path of the page the site has at its URL, the author's or the plugin's."""
+    adder = _Adder(urls, config, sources)
+    adder.generated = generated
+    return adder.add(path, title, marker, what, in_nav=False)
+
+
+def withdraw_index_pages(
+    generated: Generated, files: Files, nav: Navigation | None, only: Iterable[str] | None = None
+) -> set[str]:
+    """Take the pages the plugin made out of a build that found no interview (or `only` those
+    of them, such as a people index without people): out of its files, so that they are not
+    written, and out of its navigation; return their paths."""
+    withdrawn = set(generated.titles) if only is None else set(only) & set(generated.titles)
     gone = set()
-    for path in generated.titles:
+    for path in withdrawn:
         if (file := files.get_file_from_path(path)) is not None:
             files.remove(file)
             gone.add(id(file.page))
-    generated.titles, generated.tag_paths = {}, {}
+    if only is None:
+        generated.titles, generated.tag_paths = {}, {}
+    else:
+        generated.titles = {p: t for p, t in generated.titles.items() if p not in withdrawn}
     if nav is None or not gone:
         return withdrawn
 
