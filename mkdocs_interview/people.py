@@ -230,8 +230,10 @@ class People:
         for key, person in self.people.items():
             if person.speaker is not None:
                 person.name = person.speaker.name
-            else:
-                person.name = spellings[key].most_common(1)[0][0]  # ties: the newest
+            else:  # ties: a name not all in capitals, then the newest
+                counts = spellings[key]
+                spelling = max(counts, key=lambda name: (counts[name], not name.isupper()))
+                person.name = " ".join(unicodedata.normalize("NFC", spelling).split())
             person.host = _is_host(person, total)
         self._settle_slugs()
         self.by_slug = {person.slug: person for person in self.people.values()}
@@ -270,7 +272,7 @@ class People:
         for person in self.people.values():
             if person.speaker is not None and key in map(tag_key, person.speaker.aliases):
                 return person
-        return self.by_slug.get(text)
+        return self.by_slug.get(text) or self.by_slug.get(key)
 
     def links(self, entry: Entry) -> dict[str, str]:
         """The page of each person who speaks in `entry`, by the name they speak under."""
