@@ -9,6 +9,7 @@ import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup
@@ -346,6 +347,18 @@ def test_names_with_marks_speak(name: str) -> None:
     """Vowel signs and accents written apart are marks, which `\\w` does not match."""
     _, transcript = convert(f"---\ninterview: true\n---\n\n**{name}**: Hi?\n\n**Bo**: Hi.\n")
     assert transcript.speakers == [name, "Bo"]
+
+
+def test_a_dialogue_in_hindi_has_its_people(tmp_path: Path) -> None:
+    """Found by its content alone: the look before the tree work reads such names too."""
+    chat = "**अमित शाह**: नमस्ते, आप कैसे हैं?\n\n**सुनीता देवी**: मैं ठीक हूँ।\n\n"
+    chat += "**अमित शाह**: क्या आप तैयार हैं?\n\n**सुनीता देवी**: हाँ।\n"
+    site = make_site(tmp_path, {"index.md": "# बातचीत\n\n" + chat}).build()
+    assert index_of(site) == [
+        ("अमित शाह", quote("अमित-शाह/"), "1 interview"),
+        ("सुनीता देवी", quote("सुनीता-देवी/"), "1 interview"),
+    ]
+    assert card_titles(site, "people/अमित-शाह.md") == ["बातचीत"]
 
 
 @pytest.mark.parametrize(
