@@ -1,4 +1,5 @@
-"""Pages the plugin adds to a site: the interviews index, the tag index and one page per tag.
+"""Pages the plugin adds to a site: the interviews index, the tag index and one page per tag,
+and the people index (each person's page is added by `people`, once every page is rendered).
 
 They are virtual files (`File.generated`) holding a marker that is filled, under a heading
 that is written, once every page is rendered. A page the docs already have at that path is
@@ -91,8 +92,8 @@ def withdraw_index_pages(
     written, and out of its navigation; return their paths."""
     withdrawn = set(generated.titles) if only is None else set(only) & set(generated.titles)
     gone = set()
-    for path in withdrawn:
-        if (file := files.get_file_from_path(path)) is not None:
+    for path in generated.titles:
+        if path in withdrawn and (file := files.get_file_from_path(path)) is not None:
             files.remove(file)
             gone.add(id(file.page))
     if only is None:
