@@ -28,8 +28,9 @@ The MkDocs plugin around them:
 - `places.py`: where a warning points: the file an author can open, and the line in it.
 - `urls.py`: every URL the plugin writes: what is safe, site paths, relative, absolute.
 - `catalog.py`: what a build collects of its interviews: entries, tags, turns, markers.
-- `pages.py`: the pages the plugin adds: the interviews index and the tag pages.
+- `pages.py`: the pages the plugin adds: the interviews index, the tag pages, the people index.
 - `tags.py`: what makes two spellings one tag, and its page.
+- `people.py`: who speaks across the site (generic labels left out), their slugs and pages.
 - `cards.py`: the markers (`<!-- interview:cards -->`, `<!-- interview:tags -->`), filled.
 - `fragments.py`: the one renderer of the Jinja fragments in `templates/interview/`.
 - `head.py`: social meta for interview pages.

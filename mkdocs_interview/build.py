@@ -62,6 +62,7 @@ class Build:
         self, settings: InterviewConfig, config: MkDocsConfig, log: Log, *, reporting: bool
     ) -> None:
         self.settings = settings
+        self.config = config
         self.log = log
         self.reporting = reporting
         """Whether the build reports on every page (to a `report` file, or to `python -m
@@ -198,6 +199,7 @@ class Build:
             if file := files.get_file_from_path(path):
                 tag_urls[slug] = file.url
         self.fragments = Fragments(env, tag_urls)
+        marked = marked + self.add_people(files, self.fragments)
         if catalog.entries or marked:
             fill_pages(
                 catalog,
@@ -236,6 +238,31 @@ class Build:
                 if self.settings.player:
                     shown += "\n" + script_tag(page)
                 page.content = with_player(page.content or "", shown)
+
+    def add_people(self, files: Files, fragments: Fragments) -> list[Page]:
+        """Gather who speaks, and add each person's page with its head, or take the people
+        index out when no one named speaks; return the pages made, whose markers are filled."""
+        from .people import People, add_person_pages
+
+        catalog = self.catalog
+        entries = sorted(catalog.entries.values(), key=lambda entry: entry.sort_key)
+        people = catalog.people = People(entries, self.registry)
+        index = self.settings.people
+        if not index:
+            return []
+        if not people.people:
+            withdraw_index_pages(catalog.generated, files, self.nav, only=[index])
+            return []
+        urls = SiteURLs(files)
+        made, problems = add_person_pages(
+            people, index, catalog.generated, urls, self.config, self.imports.sources
+        )
+        for problem in problems:
+            self.log.warning(problem)
+        catalog.outputs = urls.owners
+        for person, page in made:
+            page.content = fragments.person(person, page) + "\n" + (page.content or "")
+        return [page for _, page in made]
 
     def into_head(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """A written page with the stylesheet's link, if it shows the plugin's markup and the

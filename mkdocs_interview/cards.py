@@ -1,6 +1,6 @@
 """Teaser cards: which interviews a marker (`<!-- interview:cards tag=… limit=… -->`,
-`<!-- interview:tags -->`) asks for, and the markers filled once every page is read, with
-each interview's date and tags put at its top."""
+`<!-- interview:tags -->`, `<!-- interview:people -->`) asks for, and the markers filled once
+every page is read, with each interview's date and tags put at its top."""
 
 from __future__ import annotations
 
@@ -26,9 +26,9 @@ _OPENS_WITH_TITLE = re.compile(r"\s*<h1")  # `\s`: what `str.lstrip` takes out
 
 MARKER = re.compile(r"<!--\s*interview:(?P<kind>[\w-]*)(?P<options>[^>]*?)\s*-->")
 """A marker of the plugin's, of a kind it knows or not."""
-MARKER_KINDS = ("cards", "tags")
+MARKER_KINDS = ("cards", "tags", "people")
 """The markers filled once every page is read; `interview:transcript` is filled before."""
-CARD_OPTIONS = frozenset(("tag", "limit"))
+CARD_OPTIONS = frozenset(("tag", "limit", "person"))
 _LIMIT = re.compile(r"[0-9]{1,6}")
 
 
@@ -48,6 +48,8 @@ class Entry:
     """The image for social previews when the front matter names one (`header.og_image`)."""
     turns: tuple[int, int] | None = None
     """Where the turns lie in the build's `TurnSpool`, for the export."""
+    hosts: tuple[str, ...] = ()
+    """The speakers on the host's side."""
 
     @property
     def sort_key(self) -> tuple[int, str, str]:
@@ -63,6 +65,9 @@ class Marker:
     kind: str
     tag: str | None = None
     limit: int | None = None
+    person: str | None = None
+    """`person=`: the interviews of one person, named by any spelling of their name or by the
+    slug of their page."""
 
 
 class MarkerError(ValueError):
@@ -84,7 +89,7 @@ def parse_marker(kind: str, options: str) -> Marker:
     limit = values.get("limit")
     if limit is not None and not (_LIMIT.fullmatch(limit) and int(limit) > 0):
         raise MarkerError(f"'limit' must be a positive whole number, not '{limit}'")
-    return Marker(kind, values.get("tag"), int(limit) if limit else None)
+    return Marker(kind, values.get("tag"), int(limit) if limit else None, values.get("person"))
 
 
 def select(entries: Sequence[Entry], marker: Marker) -> list[Entry]:
@@ -174,7 +179,17 @@ class _Filler:
             counts = Counter(tag for entry in self.entries for tag in entry.tags)
             listed = [(tag, counts[tag]) for tag in tags.sorted() if counts[tag]]
             return self.fragments.tag_index(listed, page)
-        return self.fragments.cards(select(self.entries, marker), page)
+        people = self.catalog.people
+        if marker.kind == "people":
+            return self.fragments.people_index(people.sorted() if people else [], page)
+        entries = self.entries
+        if marker.person is not None:
+            person = people.find(marker.person) if people else None
+            if person is None:
+                self._warn(page, match, f"no one named {shown(marker.person)} speaks")
+            spoken = set(person.pages if person else ())
+            entries = [entry for entry in entries if entry.page.file.src_uri in spoken]
+        return self.fragments.cards(select(entries, marker), page)
 
     def _warn(self, page: Page, match: re.Match[str], message: str) -> None:
         self.log.warning(f"{_line_of(page, match.group(0))}: {message}")

@@ -23,6 +23,7 @@ from .urls import site_path
 if TYPE_CHECKING:
     from .cards import Entry
     from .export import TurnSpool
+    from .people import People
 
 # What renders cards, tag lists, page meta, social meta and the export (`cards`, `fragments`,
 # `export`, `head`) is imported once a build has an interview or a page has a marker.
@@ -44,6 +45,8 @@ class Catalog:
     """Every file the build writes (docs, theme, generated), by `dest_uri`."""
     spool: TurnSpool | None = None
     """The turns of every interview, for the export; made with the first one."""
+    people: People | None = None
+    """Everyone named who speaks, once every page is rendered."""
 
     def __post_init__(self) -> None:
         self.tags = TagIndex(self.settings.hidden_tags)
@@ -83,6 +86,8 @@ class Catalog:
             tags_title=self.settings.tags_title,
             tags=self.tags.sorted(),
             sources=sources,
+            people_page=self.settings.people,
+            people_title=self.settings.people_title,
         )
         self.outputs = urls.owners
         return self.generated.problems
@@ -118,6 +123,7 @@ class Catalog:
             excerpt=facts.description or transcript.excerpt,
             image=site_path(image, page, files) if image else None,
             speakers=tuple(transcript.speakers),
+            hosts=tuple(dict.fromkeys(t.speaker for t in transcript.turns if t.side == "host")),
             tags=tuple(self.tags.add(facts.tags)),
             social_image=site_path(social_image, page, files) if social_image else None,
             turns=(

@@ -148,6 +148,17 @@ class InterviewConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves
     hidden_tags = opt.ListOfItems(opt.Type(str), default=["interview"])
     """Tags that only mark a page as an interview, and get no tag page."""
 
+    people = InnerPath("people/index.md", inside="the docs", example="a/b.md", suffix=".md")
+    """The page listing everyone named who speaks in the interviews, by name, with their number
+    of interviews ("host of 12 episodes" for a host); the page of each person, with their
+    interviews' cards under their avatar, role and link from [`speakers`](#speakers), sits
+    beside it (`people/ada-quinn.md`, shown at `people/ada-quinn/`). Generic labels (`Speaker
+    0`, `Guest`, `Interviewer`, `Audience`, `Q`) name no one and are left out. `false` for no
+    people pages."""
+
+    people_title = Name("People")
+    """The title of the generated people index."""
+
     default_image = Image()
     """A card image for interviews that have none (a path in the docs, or a URL)."""
 

@@ -11,6 +11,8 @@
       "date": "2024-05-02",
       "tags": ["careers"],
       "speakers": ["Tomás Ferreira", "Ingrid Solberg"],
+      "people": {"Tomás Ferreira": "people/tomas-ferreira/",
+                 "Ingrid Solberg": "people/ingrid-solberg/"},
       "turns": [
         {"id": "turn-1", "speaker": "Tomás Ferreira", "side": "host", "time": 262.21,
          "text": "How does somebody become a lighthouse keeper?"}
@@ -21,7 +23,9 @@
 ```
 
 Interviews are ordered by URL, turns as they are spoken; `date`, `canonical_url` and `time`
-are null when unknown. The file is the same for the same site, byte for byte.
+are null when unknown. `people` gives the page of each speaker who has one (generic labels
+such as `Guest` have none), by the name they speak under in the turns; it is left out with
+`people: false`. The file is the same for the same site, byte for byte.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from .transcript import Turn
 if TYPE_CHECKING:
     from .cards import Entry
     from .catalog import Catalog
+    from .people import People
 
 EXPORT_VERSION = 1
 
@@ -133,8 +138,11 @@ def _is_export(path: Path) -> bool:
         return False
 
 
-def write_export(path: Path, entries: Iterable[Entry], spool: TurnSpool) -> None:
-    """Write the export, one interview at a time, ordered by URL."""
+def write_export(
+    path: Path, entries: Iterable[Entry], spool: TurnSpool, people: People | None = None
+) -> None:
+    """Write the export, one interview at a time, ordered by URL; with `people`, the page of
+    each person who speaks."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as file:
         file.write(f'{{"version":{EXPORT_VERSION},"interviews":[')
@@ -147,6 +155,7 @@ def write_export(path: Path, entries: Iterable[Entry], spool: TurnSpool) -> None
                     "date": entry.date.isoformat() if entry.date else None,
                     "tags": [tag.name for tag in entry.tags],
                     "speakers": list(entry.speakers),
+                    **({"people": people.links(entry)} if people is not None else {}),
                 }
             )
             turns = spool.read(entry.turns)
@@ -163,5 +172,6 @@ def export(catalog: Catalog, config: MkDocsConfig) -> str | None:
     site = Path(config.site_dir)
     if problem := export_refusal(path, site, catalog.outputs, config):
         return problem
-    write_export(site / path, catalog.entries.values(), catalog.turn_spool())
+    people = catalog.people if catalog.settings.people else None
+    write_export(site / path, catalog.entries.values(), catalog.turn_spool(), people)
     return None

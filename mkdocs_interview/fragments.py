@@ -1,7 +1,8 @@
 """The one renderer of the plugin's Jinja fragments (`interview/*.html` in its theme folder,
 which a theme's `custom_dir` overrides): cards, tag lists, page meta, headings of the pages it
-makes, social meta tags, the player above a transcript, and the head of a turn when a theme
-has its own `interview/turn.html`. Every fragment is rendered with autoescape on."""
+makes, the people index and the head of a person's page, social meta tags, the player above a
+transcript, and the head of a turn when a theme has its own `interview/turn.html`. Every
+fragment is rendered with autoescape on."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from .urls import relative, safe_url
 
 if TYPE_CHECKING:
     from .cards import Entry
+    from .people import Person
     from .tags import Tag
 
 TURN_TEMPLATE = "interview/turn.html"
@@ -87,6 +89,43 @@ class Fragments:
         ]
         return self.env.get_template("interview/tags.html").render(tags=tags)
 
+    def people_index(self, people: Iterable[Person], page: Page) -> str:
+        """The people index: each person's name, linking to their page, role and count."""
+        listed = [
+            {
+                "name": person.name,
+                "url": get_relative_url(person.url, page.url) if person.url else None,
+                "role": person.speaker.role if person.speaker else None,
+                "count": person.count,
+                "host": person.host,
+            }
+            for person in people
+        ]
+        return self.env.get_template("interview/people.html").render(people=listed)
+
+    def person(self, person: Person, page: Page) -> str:
+        """The head of a person's page: their photo or initials, role, link and count."""
+        from .transcript.labels import initials  # the engine's, as for a turn's head
+        from .transcript.render import avatar_colours
+
+        speaker = person.speaker or Speaker(person.name)
+        background, foreground = avatar_colours(replace(speaker, name=person.name))
+        url = safe_url(speaker.url)
+        return self.env.get_template("interview/person.html").render(
+            person={
+                "name": person.name,
+                "role": speaker.role,
+                "url": url,
+                "url_text": _link_text(url) if url else None,
+                "avatar": relative(speaker.avatar, page) if speaker.avatar else None,
+                "count": person.count,
+                "host": person.host,
+            },
+            initials=initials(person.name),
+            background=background,
+            foreground=foreground,
+        )
+
     def heading(self, title: str, count: int | None = None, index_url: str | None = None) -> str:
         """The heading of a page the plugin made; on a tag's page, with its number of
         interviews and the URL of the tag index."""
@@ -128,3 +167,9 @@ class Fragments:
     def _tag_url(self, tag: Tag, page: Page) -> str | None:
         url = self.tag_urls.get(tag.slug)
         return get_relative_url(url, page.url) if url is not None else None
+
+
+def _link_text(url: str) -> str:
+    """A link as a reader reads it: without its scheme, `www.` or a closing slash."""
+    text = url.split("://", 1)[-1] if "://" in url else url.removeprefix("mailto:")
+    return text.removeprefix("www.").rstrip("/") or url

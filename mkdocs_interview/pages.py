@@ -1,4 +1,5 @@
-"""Pages the plugin adds to a site: the interviews index, the tag index and one page per tag.
+"""Pages the plugin adds to a site: the interviews index, the tag index and one page per tag,
+and the people index (each person's page is added by `people`, once every page is rendered).
 
 They are virtual files (`File.generated`) holding a marker that is filled, under a heading
 that is written, once every page is rendered. A page the docs already have at that path is
@@ -50,6 +51,8 @@ def add_index_pages(
     tags_title: str,
     tags: Iterable[Tag],
     sources: Mapping[str, str],
+    people_page: str | None = None,
+    people_title: str = "People",
 ) -> Generated:
     """Add the pages the docs do not have; `sources` names the file each page made from a
     caption file comes from, by the page's `src_uri`."""
@@ -69,6 +72,8 @@ def add_index_pages(
             generated.tag_paths[tag.slug] = page
             if path in generated.titles:
                 generated.tags_of_pages[path] = tag
+    if people_page:  # each person's page is added once the interviews say who speaks
+        adder.add(people_page, people_title, "<!-- interview:people -->", "the people index")
     return adder.generated
 
 
@@ -77,17 +82,40 @@ def tag_page_title(tag: Tag) -> str:
     return f"Interviews tagged “{tag.name}”"
 
 
-def withdraw_index_pages(generated: Generated, files: Files, nav: Navigation | None) -> set[str]:
-    """Take the pages the plugin made out of a build that found no interview: out of its files,
-    so that they are not written, and out of its navigation; return their paths."""
-    withdrawn = set(generated.titles)
+def add_page(
+    urls: SiteURLs,
+    config: MkDocsConfig,
+    generated: Generated,
+    path: str,
+    title: str,
+    marker: str,
+    what: str,
+    sources: Mapping[str, str],
+) -> str:
+    """Add a page out of the navigation to `generated`, as a tag's page is added; return the
+    docs path of the page the site has at its URL, the author's or the plugin's."""
+    adder = _Adder(urls, config, sources)
+    adder.generated = generated
+    return adder.add(path, title, marker, what, in_nav=False)
+
+
+def withdraw_index_pages(
+    generated: Generated, files: Files, nav: Navigation | None, only: Iterable[str] | None = None
+) -> set[str]:
+    """Take the pages the plugin made out of a build that found no interview (or `only` those
+    of them, such as a people index without people): out of its files, so that they are not
+    written, and out of its navigation; return their paths."""
+    withdrawn = set(generated.titles) if only is None else set(only) & set(generated.titles)
     gone = set()
     for path in generated.titles:
-        if (file := files.get_file_from_path(path)) is not None:
+        if path in withdrawn and (file := files.get_file_from_path(path)) is not None:
             files.remove(file)
             gone.add(id(file.page))
-    generated.titles, generated.tag_paths, generated.tags_of_pages = {}, {}, {}
-    generated.tag_index = None
+    if only is None:
+        generated.titles, generated.tag_paths, generated.tags_of_pages = {}, {}, {}
+        generated.tag_index = None
+    else:
+        generated.titles = {p: t for p, t in generated.titles.items() if p not in withdrawn}
     if nav is None or not gone:
         return withdrawn
 

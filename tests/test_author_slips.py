@@ -62,7 +62,7 @@ def build(tmp_path: Path, pages: dict[str, str]) -> Site:
             [
                 "interview: m.md:3: no interview is tagged 'nosuch'",
                 "interview: m.md:5: unknown marker <!-- interview:card -->; the markers are "
-                "interview:cards, interview:tags",
+                "interview:cards, interview:tags, interview:people",
                 "interview: m.md:7: <!-- interview:tags --> must stand on a line of its own",
             ],
             id="markers with slips",

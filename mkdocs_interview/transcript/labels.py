@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from enum import Enum
@@ -399,10 +400,18 @@ def is_candidate(name: str) -> bool:
     return (
         0 < len(name) <= _MAX_NAME_LENGTH
         and len(name.split()) <= _MAX_NAME_WORDS
-        and _NAME.fullmatch(name) is not None
+        and (_NAME.fullmatch(name) is not None or _NAME.fullmatch(_unmarked(name)) is not None)
         and _NOT_IN_NAMES.search(name) is None
         and "\x02" not in name
     )
+
+
+def _unmarked(name: str) -> str:
+    """`name` without the marks that sit on its letters (`\\w` matches none of them): the vowel
+    signs of Devanagari or Thai, accents written apart from their letter (`Zoe` and U+0308)."""
+    if name.isascii():
+        return name
+    return "".join(char for char in name if unicodedata.category(char)[0] != "M")
 
 
 def looks_like_name(name: str) -> bool:

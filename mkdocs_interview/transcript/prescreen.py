@@ -10,7 +10,14 @@ _COLON_WITHIN = 130
 # A line that may open with a speaker's label: a name of up to six words starting with a letter
 # or digit, after a time in brackets, in bold or not, then a colon or a clock; or `Q.` / `A -`.
 # Lists, tables, links and reference definitions open no label.
-_NAME_CHARS = r"[\w.,'\u2018\u2019\"\u201c\u201d&@#()\u00b7$*-]"
+# `\w` matches no mark: the vowel signs of the scripts of India and South-East Asia, and
+# accents written apart from their letters, are named here (whole blocks, for brevity).
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+    "\u0900-\u0dff\u0e00-\u0eff\u0f00-\u109f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
+    "\u3099\u309a\ufe20-\ufe2f"
+)
+_NAME_CHARS = rf"[\w{_MARKS}.,'\u2018\u2019\"\u201c\u201d&@#()\u00b7$*-]"
 _LABEL = re.compile(
     r"[ \t>\ufeff]*+(?:\\?[\[(][^\])\n]{1,40}[\])][ \t]*+)?(?:\*\*|__)?+[ \t]*+"
     rf"(?P<name>[@#$]?\w{_NAME_CHARS}*+(?:[ \t]++{_NAME_CHARS}++){{0,5}}?)"
