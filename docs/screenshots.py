@@ -64,6 +64,7 @@ SHOTS = (
     Shot(
         "player.png", "material", "interviews/sound-check/", 1280, (".interview-player", "#turn-4")
     ),
+    Shot("person.png", "material", "people/maren-holt/", 1280, ("h1", ".interview-card >> nth=0")),
     Shot("customised-chat.png", "customised", RADIO, 720, ("#turn-1", "#turn-4")),
 )
 MARGIN = 12
@@ -100,7 +101,7 @@ def shoot(
         boxes = [page.locator(selector).bounding_box() for selector in shot.around]
         first, last = boxes[0], boxes[-1]
         assert first and last, f"{shot.name}: {shot.around} not on {shot.path}"
-        chat = page.locator(".interview, .interview-cards").last.bounding_box()
+        chat = page.locator(".interview, .interview-cards, .interview-people").last.bounding_box()
         assert chat is not None
         left = max(chat["x"] - MARGIN, 0)
         right = min(chat["x"] + chat["width"] + MARGIN, shot.width)
