@@ -92,6 +92,7 @@ def test_the_export(tmp_path: Path) -> None:
         "date": "2024-01-02",
         "tags": ["a"],
         "speakers": ["Ann Lee", "Bo Chen"],
+        "people": {"Ann Lee": "people/ann-lee/", "Bo Chen": "people/bo-chen/"},
         "turns": [
             {"id": "turn-1", "speaker": "Ann Lee", "side": "host", "time": 62, "text": "Hello?"},
             {
