@@ -36,7 +36,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .pages import Generated, SiteURLs, add_page
-from .tags import tag_key
+from .tags import slug_words, tag_key
 from .transcript import Speaker
 from .transcript.detect import ROLE_WORDS
 
@@ -137,25 +137,11 @@ def base_slug(name: str) -> str:
     short hash when they are too long or a name MkDocs gives a folder's own page (`index`);
     '' when it has no letter or digit."""
     key = tag_key(name)
-    readable = "-".join(_words(_latin_ascii(key)))
+    readable = "-".join(slug_words(_latin_ascii(key), symbols={}))  # a name's symbols separate
     if readable and (readable in _RESERVED or len(readable.encode("utf-8")) > _MAX_SLUG_BYTES):
         short = readable.encode("utf-8")[:_MAX_SLUG_BYTES].decode("utf-8", "ignore").rstrip("-")
         return f"{short}-{_digest(key)}"
     return readable
-
-
-def _words(text: str) -> list[str]:
-    """The runs of letters, digits and marks of any script in `text`."""
-    words: list[str] = []
-    word = ""
-    for char in text:
-        kind = unicodedata.category(char)[0]
-        if kind in "LN" or (kind == "M" and word):  # a mark counts when it marks a letter
-            word += char
-        elif word:
-            words.append(word)
-            word = ""
-    return [*words, word] if word else words
 
 
 def _digest(key: str) -> str:

@@ -16,7 +16,7 @@ import hashlib
 import posixpath
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 _MAX_SLUG_BYTES = 80
@@ -50,7 +50,7 @@ def slug_of(name: str) -> str:
     hash when the words alone would not tell the tag apart; '' when the tag has no letter,
     digit or known symbol to name it by (`!!!`, an emoji)."""
     key = tag_key(name)
-    words = _words(key)
+    words = slug_words(key)
     readable = "-".join(words)
     if not readable:
         return ""
@@ -62,9 +62,9 @@ def slug_of(name: str) -> str:
     return f"{short}-{digest}"
 
 
-def _words(key: str) -> list[str]:
-    """The runs of letters, digits and marks of any script in `key`, and its known symbols
-    by name; everything else separates them."""
+def slug_words(key: str, symbols: Mapping[str, str] = _SYMBOLS) -> list[str]:
+    """The runs of letters, digits and marks of any script in `key`, and its `symbols` by
+    name; everything else separates them."""
     words: list[str] = []
     word = ""
     for char in key:
@@ -75,8 +75,8 @@ def _words(key: str) -> list[str]:
         if word:
             words.append(word)
             word = ""
-        if char in _SYMBOLS:
-            words.append(_SYMBOLS[char])
+        if char in symbols:
+            words.append(symbols[char])
     if word:
         words.append(word)
     return words
