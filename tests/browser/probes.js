@@ -70,7 +70,8 @@
   // What a measured text belongs to, so a test can tell that each part was measured.
   const PARTS = [
     ".interview-avatar", ".interview-speaker", ".interview-turn",
-    ".interview-card", ".interview-meta", ".interview-tag-index",
+    ".interview-card", ".interview-meta", ".interview-tag-index", ".interview-people",
+    ".interview-person",
   ];
 
   // Contrast of every element with its own text under `selectors`, and of each avatar's

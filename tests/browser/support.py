@@ -63,12 +63,15 @@ VARIANTS: dict[str, Variant] = {
 
 INTERVIEWS = ("interviews/radio-transcript/", "interviews/open-source-maintainer/")
 """Photo and initials avatars, three speakers and timestamps; a table and code in bubbles."""
-PAGES = (*INTERVIEWS, "interviews/", "tags/craft/")
-"""Two interviews, the interviews index and a tag page."""
+PAGES = (*INTERVIEWS, "interviews/", "tags/craft/", "people/", "people/maren-holt/")
+"""Two interviews, the interviews index, a tag page, the people index and a person's page."""
 WIDTHS = (1280, 375)
 """A laptop and a phone."""
 _RANGE = re.compile(r"bytes=([0-9]*)-([0-9]*)")
-PLUGIN_MARKUP = ".interview, .interview-cards, .interview-meta, .interview-tag-index"
+PLUGIN_MARKUP = (
+    ".interview, .interview-cards, .interview-meta, .interview-tag-index, .interview-people,"
+    " .interview-person"
+)
 
 
 @dataclass

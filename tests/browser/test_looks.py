@@ -28,6 +28,10 @@ def test_page_looks_right(
         )
         problems += avatar_problems(page.evaluate("interviewProbes.avatars()"))
         expected = {".interview-avatar", ".interview-speaker", ".interview-turn", ".interview-meta"}
+    elif path == "people/":
+        expected = {".interview-people"}
+    elif path.startswith("people/"):
+        expected = {".interview-person", ".interview-card"}
     else:
         expected = {".interview-card"}
     missed = expected - {item["part"] for item in measured}
