@@ -4,8 +4,6 @@ cards, the registry's avatars, roles and aliases, slugs, and the author's own pa
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -19,7 +17,7 @@ from mkdocs_interview.people import base_slug, is_generic
 
 from .conftest import convert
 from .sites import THEMES, Site, content_of, make_site
-from .test_serve import fetch, free_port
+from .test_serve import fetch, serving
 
 AVATAR = '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>'
 REGISTRY = [
@@ -323,23 +321,12 @@ def test_people_follow_the_pages_from_build_to_build(
 
 def test_serve_rebuilds_people_pages(tmp_path: Path) -> None:
     make_site(tmp_path, pages())
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        url = f"http://127.0.0.1:{port}/site/people/"
-        assert "Ada Quinn" in fetch(url, 'class="interview-people"')
+    with serving(tmp_path) as (url, _):
+        people = url + "people/"
+        assert "Ada Quinn" in fetch(people, 'class="interview-people"')
         organs = tmp_path / "docs" / "talks" / "organs.md"
         organs.write_text(organs.read_text().replace("Ada Quinn", "Tom Reyes"), encoding="utf-8")
-        assert "Organs" in fetch(url + "tom-reyes/", 'class="interview-card"')
-    finally:
-        server.terminate()
-        _, errors = server.communicate(timeout=10)
-    assert "Traceback" not in errors.decode()
+        assert "Organs" in fetch(people + "tom-reyes/", 'class="interview-card"')
 
 
 @pytest.mark.parametrize("name", ["अमित शाह", "สมชาย ใจดี", ZOE, "Nguyễn Văn An"])

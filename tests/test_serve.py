@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 from .conftest import FIXTURES
@@ -37,17 +39,30 @@ def fetch(url: str, until: str, seconds: float = 20) -> str:
     raise AssertionError(f"{url} never contained {until!r}; last answer: {page[:300]!r}")
 
 
-def test_saving_a_page_rebuilds_it(tmp_path: Path) -> None:
-    make_site(tmp_path, {"index.md": TRANSCRIPT, "other.md": "# Other\n"})
+@contextlib.contextmanager
+def serving(folder: Path) -> Iterator[tuple[str, list[str]]]:
+    """`mkdocs serve` on the site in `folder`: its URL, and a list that holds its log once it
+    has stopped (which has no traceback)."""
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=tmp_path,
+        cwd=folder,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
+    log: list[str] = []
     try:
-        url = f"http://127.0.0.1:{port}/site/"
+        yield f"http://127.0.0.1:{port}/site/", log
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=10)
+        log.append(errors.decode())
+    assert "Traceback" not in log[0]
+
+
+def test_saving_a_page_rebuilds_it(tmp_path: Path) -> None:
+    make_site(tmp_path, {"index.md": TRANSCRIPT, "other.md": "# Other\n"})
+    with serving(tmp_path) as (url, log):
         page = fetch(url, 'class="interview-turn"')
         assert page.count('class="interview-turn"') == 16
         edited = TRANSCRIPT.replace("**Kwame Asante**:", "**Kwame A. Asante**:", 1)
@@ -55,9 +70,4 @@ def test_saving_a_page_rebuilds_it(tmp_path: Path) -> None:
         page = fetch(url, 'data-speaker="Kwame A. Asante"')
         assert page.count('class="interview-turn"') == 16
         assert fetch(url + "interview/interview.css", "--interview-")
-    finally:
-        server.terminate()
-        _, errors = server.communicate(timeout=10)
-    log = errors.decode()
-    assert "Traceback" not in log
-    assert log.count("interview: 1 transcript, 16 turns") == 2, log
+    assert log[0].count("interview: 1 transcript, 16 turns") == 2, log[0]

@@ -172,13 +172,13 @@ def test_css_is_one_command_away(tmp_path: Path, capsys: pytest.CaptureFixture[s
 # The example site under Zensical, and under ProperDocs
 
 
-@pytest.fixture(scope="module")
-def mkdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("mkdocs") / "site"
+def build_example_site(program: str, site: Path) -> None:
+    """Build the example site into `site` with `program` (`mkdocs`, or a program that reads
+    the same `mkdocs.yml`)."""
     run(
         sys.executable,
         "-m",
-        "mkdocs",
+        program,
         "build",
         "-q",
         "-f",
@@ -187,6 +187,12 @@ def mkdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         str(site),
         cwd=EXAMPLE_SITE,
     )
+
+
+@pytest.fixture(scope="module")
+def mkdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("mkdocs") / "site"
+    build_example_site("mkdocs", site)
     return site
 
 
@@ -239,18 +245,7 @@ _GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 @pytest.mark.skipif(find_spec("properdocs") is None, reason="ProperDocs is not installed")
 def test_properdocs_builds_the_mkdocs_site_byte_for_byte(tmp_path: Path, mkdocs_site: Path) -> None:
     site = tmp_path / "site"
-    run(
-        sys.executable,
-        "-m",
-        "properdocs",
-        "build",
-        "-q",
-        "-f",
-        "mkdocs.yml",
-        "-d",
-        str(site),
-        cwd=EXAMPLE_SITE,
-    )
+    build_example_site("properdocs", site)
     theirs = sorted(
         path.relative_to(mkdocs_site) for path in mkdocs_site.rglob("*") if path.is_file()
     )
