@@ -52,17 +52,24 @@ _MARKUP = re.compile(
 )
 
 
+def stashed_block(block: etree.Element, stash: Sequence[object]) -> str | None:
+    """The raw HTML a paragraph stands for when it holds nothing but the placeholder of a
+    piece of Python-Markdown's stash; None for any other block."""
+    if block.tag != "p" or len(block) or not block.text or "\x02" not in block.text:
+        return None
+    match = HTML_PLACEHOLDER_RE.fullmatch(block.text.strip())
+    if match is None:
+        return None
+    index = int(match.group(1))
+    stashed = stash[index] if index < len(stash) else None
+    return stashed if isinstance(stashed, str) else None
+
+
 def depth_change(block: etree.Element, stash: Sequence[object]) -> int:
     """How many elements a top-level paragraph of stashed raw HTML leaves open (more than
     zero) or closes of those opened before it (less than zero); 0 for any other block."""
-    if block.tag != "p" or len(block) or not block.text or "\x02" not in block.text:
-        return 0
-    match = HTML_PLACEHOLDER_RE.fullmatch(block.text.strip())
-    if match is None:
-        return 0
-    index = int(match.group(1))
-    stashed = stash[index] if index < len(stash) else None
-    if not isinstance(stashed, str) or "<" not in stashed:
+    stashed = stashed_block(block, stash)
+    if stashed is None or "<" not in stashed:
         return 0
     # Highlighted code holds thousands of tags of a few kinds: each kind is judged once.
     # Each tag: (hidden element, its end tag, "/" of an end tag, name, "/" of `<br/>`).

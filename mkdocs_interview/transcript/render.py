@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -14,7 +13,7 @@ from .excerpt import fold, plain_text
 from .labels import BOUNDARIES, Label, Shape, block_label, initials, is_wholly_bold
 from .markers import literal, mark_stage_notes, mark_timestamp
 from .model import PageOptions, Side, Speaker, Transcript, Turn
-from .rawhtml import depth_change
+from .rawhtml import depth_change, stashed_block
 from .urls import safe_url
 
 _QUESTION_SHAPES = frozenset((Shape.BOLD_QUESTION, Shape.HEADING_QUESTION))
@@ -262,7 +261,6 @@ def finish_turns(
             turn.text = fold(said, stash)
 
 
-_PLACEHOLDER = re.compile(r"\x02wzxhzdk:(\d+)\x03")
 _WIDE_HTML = ("<pre", "<table", '<div class="highlight', '<div class="md-typeset__')
 """How stashed HTML that can be wider than a bubble starts: code blocks and tables."""
 
@@ -273,21 +271,13 @@ def scrolling(elements: Sequence[etree.Element], stash: Sequence[object]) -> Non
     for element in elements:
         for index, block in enumerate(element):
             if block.tag in ("table", "pre") or (
-                block.tag == "p" and not len(block) and _is_wide_html(block.text, stash)
+                (raw := stashed_block(block, stash)) is not None
+                and raw.lstrip().startswith(_WIDE_HTML)
             ):
                 box = etree.Element("div", {"class": "interview-scroll", "tabindex": "0"})
                 box.tail, block.tail = block.tail, None
                 box.append(block)
                 element[index] = box
-
-
-def _is_wide_html(text: str | None, stash: Sequence[object]) -> bool:
-    """Whether `text` is the placeholder of a stashed table or code block, alone."""
-    if not text or "\x02" not in text or not (found := _PLACEHOLDER.fullmatch(text.strip())):
-        return False
-    index = int(found[1])
-    raw = stash[index] if index < len(stash) else None
-    return isinstance(raw, str) and raw.lstrip().startswith(_WIDE_HTML)
 
 
 def tighten(elements: Sequence[etree.Element], root: etree.Element) -> None:
