@@ -113,16 +113,15 @@ def fill_pages(
     entries = sorted(catalog.entries.values(), key=lambda entry: entry.sort_key)
     generated = catalog.generated
     index = files.get_file_from_path(generated.tag_index) if generated.tag_index else None
+    filler = _Filler(catalog, entries, fragments, log)
     for path, title in generated.titles.items():
         if not (file := files.get_file_from_path(path)) or not file.page:
             continue
         heading = fragments.heading(title)
         if (tag := generated.tags_of_pages.get(path)) is not None:
-            count = sum(tag in entry.tags for entry in entries)
             url = get_relative_url(index.url, file.url) if index is not None else None
-            heading = fragments.heading(title, count, url)
+            heading = fragments.heading(title, filler.tag_counts[tag], url)
         file.page.content = heading + "\n" + (file.page.content or "")
-    filler = _Filler(catalog, entries, fragments, log)
     for page in marked:
         page.content = MARKER.sub(functools.partial(filler.marker, page=page), page.content or "")
     if catalog.settings.page_meta:
@@ -155,6 +154,11 @@ class _Filler:
     fragments: Fragments
     log: logging.LoggerAdapter[logging.Logger]
 
+    @functools.cached_property
+    def tag_counts(self) -> Counter[Tag]:
+        """How many of the entries have each tag."""
+        return Counter(tag for entry in self.entries for tag in entry.tags)
+
     def marker(self, match: re.Match[str], *, page: Page) -> str:
         """What the marker `match` on `page` becomes: cards, a tag list, or itself (with a
         warning) when it cannot be filled."""
@@ -176,7 +180,7 @@ class _Filler:
         if marker.tag and slug_of(marker.tag) not in tags.tags:
             self._warn(page, match, f"no interview is tagged {shown(marker.tag)}")
         if marker.kind == "tags":
-            counts = Counter(tag for entry in self.entries for tag in entry.tags)
+            counts = self.tag_counts
             listed = [(tag, counts[tag]) for tag in tags.sorted() if counts[tag]]
             return self.fragments.tag_index(listed, page)
         people = self.catalog.people
