@@ -21,7 +21,6 @@ pages.
 from __future__ import annotations
 
 import functools
-import hashlib
 import posixpath
 import re
 import unicodedata
@@ -36,7 +35,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .pages import Generated, SiteURLs, add_page
-from .tags import slug_words, tag_key
+from .tags import MAX_SLUG_BYTES, RESERVED_SLUGS, hashed_slug, slug_hash, slug_words, tag_key
 from .transcript import Speaker
 from .transcript.detect import ROLE_WORDS
 
@@ -44,11 +43,6 @@ if TYPE_CHECKING:
     from .cards import Entry
 
 PEOPLE_MARKER = "<!-- interview:people -->"
-_HASH_LENGTH = 8
-_MAX_SLUG_BYTES = 80
-"""Words kept before the hash of a long name: file systems allow names of 255 bytes."""
-_RESERVED = frozenset(("index", "readme"))
-"""Slugs MkDocs reads as a folder's own page (`index.md`, `README.md`)."""
 _MIN_HOSTED = 3
 """Interviews a person must host (the engine's host side) to be shown as a host."""
 
@@ -138,14 +132,9 @@ def base_slug(name: str) -> str:
     '' when it has no letter or digit."""
     key = tag_key(name)
     readable = "-".join(slug_words(_latin_ascii(key), symbols={}))  # a name's symbols separate
-    if readable and (readable in _RESERVED or len(readable.encode("utf-8")) > _MAX_SLUG_BYTES):
-        short = readable.encode("utf-8")[:_MAX_SLUG_BYTES].decode("utf-8", "ignore").rstrip("-")
-        return f"{short}-{_digest(key)}"
+    if readable and (readable in RESERVED_SLUGS or len(readable.encode("utf-8")) > MAX_SLUG_BYTES):
+        return hashed_slug(readable, key)
     return readable
-
-
-def _digest(key: str) -> str:
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:_HASH_LENGTH]
 
 
 @dataclass
@@ -235,11 +224,11 @@ class People:
                 continue
             for person in group:
                 plain = person.key == base.replace("-", " ")
-                person.slug = base if plain else f"{base}-{_digest(person.key)}"
+                person.slug = base if plain else f"{base}-{slug_hash(person.key)}"
         taken: set[str] = set()
         for person in sorted(self.people.values(), key=lambda person: person.key):
             while person.slug in taken:  # a name that ends as another's hash
-                person.slug = f"{person.slug}-{_digest(person.key)}"
+                person.slug = f"{person.slug}-{slug_hash(person.key)}"
             taken.add(person.slug)
 
     def sorted(self) -> list[Person]:

@@ -19,12 +19,12 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-_MAX_SLUG_BYTES = 80
+MAX_SLUG_BYTES = 80
 """Words kept before the hash of a long tag: file systems allow names of 255 bytes."""
 _HASH_LENGTH = 8
 _SEPARATORS = re.compile(r"[\s_\-]+")
 _SYMBOLS = {"+": "plus", "#": "sharp", "&": "and", "@": "at", "%": "percent", "*": "star"}
-_RESERVED = frozenset(("index", "readme"))
+RESERVED_SLUGS = frozenset(("index", "readme"))
 """Slugs MkDocs reads as a folder's own page (`index.md`, `README.md`)."""
 
 
@@ -54,12 +54,22 @@ def slug_of(name: str) -> str:
     readable = "-".join(words)
     if not readable:
         return ""
-    faithful = _SEPARATORS.sub("-", key) == readable and readable not in _RESERVED
-    if faithful and len(readable.encode("utf-8")) <= _MAX_SLUG_BYTES + 1 + _HASH_LENGTH:
+    faithful = _SEPARATORS.sub("-", key) == readable and readable not in RESERVED_SLUGS
+    if faithful and len(readable.encode("utf-8")) <= MAX_SLUG_BYTES + 1 + _HASH_LENGTH:
         return readable
-    short = readable.encode("utf-8")[:_MAX_SLUG_BYTES].decode("utf-8", "ignore").rstrip("-")
-    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:_HASH_LENGTH]
-    return f"{short}-{digest}"
+    return hashed_slug(readable, key)
+
+
+def hashed_slug(readable: str, key: str) -> str:
+    """`readable` cut to the bytes a slug keeps, and the hash of `key` after it: a slug that
+    stays apart from any other and fits a file name."""
+    short = readable.encode("utf-8")[:MAX_SLUG_BYTES].decode("utf-8", "ignore").rstrip("-")
+    return f"{short}-{slug_hash(key)}"
+
+
+def slug_hash(key: str) -> str:
+    """A short hash of `key`, which sets a slug apart from another of the same words."""
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:_HASH_LENGTH]
 
 
 def slug_words(key: str, symbols: Mapping[str, str] = _SYMBOLS) -> list[str]:
