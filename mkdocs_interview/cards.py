@@ -117,8 +117,9 @@ def fill_pages(
     for path, title in generated.titles.items():
         if not (file := files.get_file_from_path(path)) or not file.page:
             continue
-        heading = fragments.heading(title)
-        if (tag := generated.tags_of_pages.get(path)) is not None:
+        if (tag := generated.tags_of_pages.get(path)) is None:
+            heading = fragments.heading(title)
+        else:
             url = get_relative_url(index.url, file.url) if index is not None else None
             heading = fragments.heading(title, filler.tag_counts[tag], url)
         file.page.content = heading + "\n" + (file.page.content or "")
